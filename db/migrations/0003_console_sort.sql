@@ -1,0 +1,2 @@
+ALTER TABLE "customers" ADD COLUMN "sort_name" text GENERATED ALWAYS AS (lower(coalesce(legal_name, nullif(trim(coalesce(first_name, '') || ' ' || coalesce(last_name, '')), ''), ''))) STORED;--> statement-breakpoint
+CREATE INDEX "customers_live_sort_name_idx" ON "customers" USING btree ("sort_name","id") WHERE "customers"."deleted_at" is null;

@@ -1,0 +1,13 @@
+import type { Locator, Page } from '@playwright/test';
+import path from 'node:path';
+
+export type Role = 'admin' | 'support' | 'viewer';
+
+export function storageStateFor(role: Role): string {
+  return path.join(import.meta.dirname, '.auth', `${role}.json`);
+}
+
+/** A toast by its text, and not the same words elsewhere on the page (e.g. the activity list). */
+export function toast(page: Page, text: string): Locator {
+  return page.getByRole('region', { name: /^Notifications/ }).getByText(text);
+}

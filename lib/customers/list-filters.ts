@@ -1,0 +1,79 @@
+import 'server-only';
+import { and, eq, gte, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { db } from '@/db/client';
+import { customers } from '@/db/schema';
+import type { CustomerListFilters } from './schemas';
+
+/** Beyond this many matches a filtered count stops; the contract allows a lower bound. */
+export const COUNT_LIMIT = 10_000;
+
+/**
+ * The filters of the API's list, plus the console's own: `hasFunds` (customers with a
+ * non-zero balance, kept by the ledger in `customers.has_funds`).
+ */
+export type CustomerFilterSet = CustomerListFilters & { hasFunds?: true };
+
+/** Escapes LIKE's wildcards so `%` and `_` in a search term match themselves. */
+export function escapeLike(term: string): string {
+  return term.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** Live customers matching every given filter (AND). Unset filters add nothing. */
+export function customerFilterConditions(filters: CustomerFilterSet): SQL {
+  const conditions: (SQL | undefined)[] = [isNull(customers.deletedAt)];
+  if (filters.email) conditions.push(sql`lower(${customers.email}) = lower(${filters.email})`);
+  if (filters.phone) conditions.push(eq(customers.phone, filters.phone));
+  if (filters.customerId) conditions.push(eq(customers.id, filters.customerId));
+  if (filters.externalId) conditions.push(eq(customers.externalId, filters.externalId));
+  if (filters.type) conditions.push(eq(customers.type, filters.type));
+  if (filters.statuses?.length) conditions.push(inArray(customers.status, filters.statuses));
+  if (filters.createdFrom) conditions.push(gte(customers.createdAt, filters.createdFrom));
+  if (filters.createdBefore) conditions.push(lt(customers.createdAt, filters.createdBefore));
+  if (filters.hasFunds) conditions.push(eq(customers.hasFunds, true));
+  if (filters.q) {
+    const escaped = escapeLike(filters.q);
+    conditions.push(
+      or(
+        sql`${customers.searchText} like ${`%${escaped.toLowerCase()}%`}`,
+        sql`${customers.id} like ${`${escaped}%`}`,
+      ),
+    );
+  }
+  return and(...conditions)!;
+}
+
+/**
+ * Exact for the unfiltered list and type/status filters at any size (kept per type and status
+ * by a trigger); other filters count up to 10,000 matches and then report a lower bound.
+ */
+export async function countCustomers(
+  filters: CustomerFilterSet,
+  where: SQL,
+): Promise<{ totalCount: number; totalCountExact: boolean }> {
+  const onlyTypeAndStatus = Object.entries(filters).every(
+    ([key, value]) => value === undefined || key === 'type' || key === 'statuses',
+  );
+  if (onlyTypeAndStatus) {
+    const conditions: SQL[] = [sql`true`];
+    if (filters.type) conditions.push(sql`type = ${filters.type}`);
+    if (filters.statuses?.length) {
+      conditions.push(
+        sql`status in (${sql.join(
+          filters.statuses.map((s) => sql`${s}`),
+          sql`, `,
+        )})`,
+      );
+    }
+    const result = await db.execute<{ n: string }>(
+      sql`select coalesce(sum(count), 0)::text as n from customer_counts where ${sql.join(conditions, sql` and `)}`,
+    );
+    return { totalCount: Number(result.rows[0]?.n ?? 0), totalCountExact: true };
+  }
+  const result = await db.execute<{ n: number }>(
+    sql`select count(*)::int as n from (select 1 from ${customers} where ${where} limit ${COUNT_LIMIT + 1}) matches`,
+  );
+  const n = result.rows[0]?.n ?? 0;
+  return n > COUNT_LIMIT
+    ? { totalCount: COUNT_LIMIT, totalCountExact: false }
+    : { totalCount: n, totalCountExact: true };
+}

@@ -1,0 +1,259 @@
+// BENCHMARKS.md and the same tables on stdout: the machine, versions, results against the
+// issue's targets, growth, memory, statements per request and notes.
+import fs from 'node:fs';
+import os from 'node:os';
+import * as prettier from 'prettier';
+import { indexesIn } from './sql-floor.mjs';
+
+const int = (n) => (Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : '—');
+const ms = (n) =>
+  Number.isFinite(n) ? (n < 10 ? n.toFixed(2) : n < 100 ? n.toFixed(1) : n.toFixed(0)) : '—';
+const ratio = (n) => (Number.isFinite(n) ? n.toFixed(2) : '—');
+const mib = (kb) => (kb / 1024).toFixed(0);
+
+function packageVersion(name) {
+  try {
+    return JSON.parse(fs.readFileSync(`node_modules/${name}/package.json`, 'utf8')).version;
+  } catch {
+    return '?';
+  }
+}
+
+export function machineInfo() {
+  let cpu = os.cpus()[0]?.model ?? '?';
+  try {
+    cpu = fs.readFileSync('/proc/cpuinfo', 'utf8').match(/^model name\s*:\s*(.*)$/m)?.[1] ?? cpu;
+  } catch {
+    // not Linux
+  }
+  return {
+    cpu,
+    cores: os.availableParallelism?.() ?? os.cpus().length,
+    ramGiB: os.totalmem() / 2 ** 30,
+    kernel: `${os.type()} ${os.release()}`,
+    node: process.version,
+    next: packageVersion('next'),
+    react: packageVersion('react'),
+    drizzle: packageVersion('drizzle-orm'),
+    pgDriver: packageVersion('pg'),
+    autocannon: packageVersion('autocannon'),
+  };
+}
+
+export const loadAverage = () =>
+  os
+    .loadavg()
+    .map((n) => n.toFixed(1))
+    .join(' / ');
+
+/** Judges one endpoint against its target; `byKey` gives the other results of the same run. */
+export function judge(row, byKey) {
+  const { target, result } = row;
+  if (result.failure)
+    return { text: target ? describeTarget(target, byKey) : '—', met: 'FAILED: non-2xx/errors' };
+  if (!target) return { text: '—', met: '' };
+  const text = describeTarget(target, byKey);
+  let ok;
+  if (target.kind === 'ratio') ok = row.ratio >= target.min;
+  else if (target.kind === 'p95') ok = result.p95 <= target.maxMs;
+  else ok = result.p95 <= target.factor * (byKey.get(target.of)?.result.p95 ?? NaN);
+  return { text, met: ok ? 'met' : '**not met**' };
+}
+
+function describeTarget(target, byKey) {
+  if (target.kind === 'ratio') return `≥ ${target.min} × ceiling`;
+  if (target.kind === 'p95') return `p95 ≤ ${target.maxMs} ms`;
+  const other = byKey.get(target.of)?.result.p95;
+  return `p95 ≤ ${target.factor} × API first page p95 (≤ ${ms(target.factor * other)} ms)`;
+}
+
+export function resultsTable(rows) {
+  const byKey = new Map(rows.map((row) => [row.key, row]));
+  const lines = [
+    '| endpoint | req/s | p50 ms | p95 ms | p99 ms | non-2xx | ratio to ceiling (ceiling req/s around it) | SQL floor median ms (statements) | target | met? |',
+    '|---|--:|--:|--:|--:|--:|--:|--:|---|---|',
+  ];
+  for (const row of rows) {
+    const verdict = judge(row, byKey);
+    const floor = row.floor
+      ? row.floor.error
+        ? `error`
+        : `${ms(row.floor.medianMs)} (${row.statementCount})`
+      : '—';
+    const failures = row.result.non2xx + row.result.errors + row.result.timeouts;
+    lines.push(
+      `| ${row.label} | ${int(row.result.rps)} | ${ms(row.result.p50)} | ${ms(row.result.p95)} | ${ms(row.result.p99)} | ${failures} | ${ratio(row.ratio)} (${int(row.ceilingRps)}) | ${floor} | ${verdict.text} | ${verdict.met} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+/**
+ * Growth is judged on the ratio to the ceiling (each run against the ceiling runs around it),
+ * so a machine that got busier between the two servers does not read as growth; the raw req/s
+ * and the SQL floors are shown beside it.
+ */
+export function growthTable(growth, limit = 1.2) {
+  const small = int(growth.small);
+  const large = int(growth.large);
+  const lines = [
+    `| endpoint | req/s @ ${small} (ratio to ceiling) | req/s @ ${large} (ratio to ceiling) | slowdown: ratio @ ${small} ÷ ratio @ ${large} | raw req/s slowdown | p50 ms @ ${small} / @ ${large} | SQL floor ms @ ${small} / @ ${large} | target | met? |`,
+    '|---|--:|--:|--:|--:|--:|--:|---|---|',
+  ];
+  for (const row of growth.rows) {
+    const { smallResult: a, largeResult: b } = row;
+    const slowdown = a.ratio / b.ratio;
+    const floor = (f) => (f && !f.error ? ms(f.medianMs) : '—');
+    const failed = a.failure || b.failure;
+    lines.push(
+      `| ${row.label} | ${int(a.rps)} (${ratio(a.ratio)}) | ${int(b.rps)} (${ratio(b.ratio)}) | ${ratio(slowdown)} | ${ratio(a.rps / b.rps)} | ${ms(a.p50)} / ${ms(b.p50)} | ${floor(row.smallFloor)} / ${floor(row.largeFloor)} | slowdown ≤ ${limit} | ${failed ? 'FAILED: non-2xx/errors' : slowdown <= limit ? 'met' : '**not met**'} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+function statementsSection(rows) {
+  const out = [];
+  for (const row of rows) {
+    if (!row.capture) continue;
+    const parts =
+      row.floor?.statements ??
+      row.capture.statements.map((s) => ({ shape: s.text, medianMs: NaN }));
+    out.push(
+      `- **${row.label}**: ${row.statementCount} statements on ${row.capture.connections} connection(s)` +
+        (row.floor?.error ? ` — replay failed: ${row.floor.error}` : ''),
+    );
+    for (const part of parts) {
+      out.push(`  - ${ms(part.medianMs)} ms — \`${part.shape.replace(/`/g, "'")}\``);
+    }
+  }
+  return out.join('\n');
+}
+
+function explainSection(rows) {
+  const out = [];
+  for (const row of rows) {
+    for (const plan of row.plans ?? []) {
+      out.push(
+        `<details><summary>${row.label} — ${ms(plan.medianMs)} ms: <code>${escapeHtml(plan.shape.slice(0, 90))}</code></summary>\n\n\`\`\`\n${plan.text}\n\`\`\`\n</details>\n`,
+      );
+    }
+  }
+  return out.join('\n');
+}
+
+/** Facts a reader needs to weigh the numbers, plus the indexes each slow statement used. */
+function notes({ options, machine, rows }) {
+  const list = [
+    `Each endpoint ran ${options.warmup} s unmeasured, then ${options.duration} s measured, reads first, then the dashboard, POST and PATCH, with a ceiling run before the first and after each. The 1-minute load average when each endpoint started: ${rows.map((row) => `${row.key} ${row.result.loadAverage?.toFixed(1) ?? '?'}`).join(', ')}.`,
+    "The SQL floors of the reads were measured before the load (the database as the read load found it), those of the writes after it. Writes leave entries in the trigram GIN index's pending list (fastupdate) until a vacuum, which slows every later `q` search a little.",
+    'The ceiling route goes through proxy.ts (its matcher covers /bench/…, so the load sends the session cookie to get past the sign-in redirect) while /v1 routes do not: the ceiling pays for one proxy call that the API does not, which flatters the API ratios slightly.',
+    `The load generator runs on the same ${machine.cores} cores as the server and PostgreSQL; req/s is every response of the measured window divided by its length.`,
+    'The SQL floor replays the statements one after another on one connection; the list endpoints run the page query and the count concurrently on two pool connections, so for them the floor is an upper bound of the database part of the critical path. Writes are replayed with their BEGIN/COMMIT (a create with a new id and email each time).',
+    `The server runs with NODE_ENV=production, API_RATE_LIMIT=1000000 (the per-key limiter never throttles), BENCHMARK=1 and the default pool of ${process.env.DATABASE_POOL_SIZE ?? 10} connections (DATABASE_POOL_SIZE).`,
+    "The build is `next build --experimental-build-mode compile` then `generate` into .next-bench: the output of `next build` without its type-check step (type checking is `npm test`'s job; on a shared work tree it fails on anyone's half-edited file, and for a custom distDir it rewrites tsconfig.json).",
+  ];
+  for (const row of rows.filter((r) => r.result.failure)) {
+    list.push(`**${row.label} FAILED**: ${JSON.stringify(row.result.failure)}`);
+  }
+  for (const row of rows) {
+    for (const plan of row.plans ?? []) {
+      const used = indexesIn(plan.text);
+      const scans = [
+        ...used,
+        ...(/Seq Scan on customers/.test(plan.text) ? ['a sequential scan of customers'] : []),
+      ];
+      const sort = plan.text.match(/Sort Method: ([\w-]+(?: \w+)?)/)?.[1];
+      list.push(
+        `${row.label}: \`${plan.shape.slice(0, 60)}…\` (${ms(plan.medianMs)} ms in the floor) reads ${scans.join(', ') || 'no index'}${sort ? `; sort: ${sort}` : ''}.`,
+      );
+    }
+  }
+  return list;
+}
+
+const escapeHtml = (text) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+export async function writeReport(file, report) {
+  const { machine, options, database, seed, vacuumSeconds, rows, ceilings, growth, memory, data } =
+    report;
+  const seedTarget =
+    options.customers === 1_000_000
+      ? seed
+        ? seed.seconds <= 90
+          ? 'met'
+          : '**not met**'
+        : 'not measured (--skip-seed reused the database)'
+      : 'n/a (the target is for 1,000,000)';
+  const memoryMiB = memory.serving.rssKb / 1024;
+  const text = `# Benchmarks
+
+Generated by \`npm run bench\` (\`node scripts/bench/run.mjs\`) on ${report.date}. Re-run it to
+replace this file; the numbers below are from one run on one machine, so read the **ratios**
+(each endpoint against the framework ceiling measured in the same run) rather than the
+absolute figures.
+
+## Machine and versions
+
+| | |
+|---|---|
+| CPU | ${machine.cpu}, ${machine.cores} cores (shared with other developers' servers during the run) |
+| RAM | ${machine.ramGiB.toFixed(1)} GiB |
+| load average (1/5/15 min) | before: ${report.loadBefore}; after: ${report.loadAfter} |
+| OS | ${machine.kernel} |
+| Node.js | ${machine.node} |
+| Next.js / React | ${machine.next} / ${machine.react} |
+| drizzle-orm / pg (driver) | ${machine.drizzle} / ${machine.pgDriver} |
+| PostgreSQL | ${database.version} (shared_buffers ${database.settings.shared_buffers}, work_mem ${database.settings.work_mem}, jit ${database.settings.jit}) |
+| load generator | autocannon ${machine.autocannon}, loopback, ${options.connections} connections, ${options.warmup} s warm-up (not measured) + ${options.duration} s measured per endpoint |
+
+## Data
+
+- ${int(database.customers)} live customers, ${int(database.wallets)} wallets, ${int(database.balances)} balance lines, ${int(database.ledgerEntries)} ledger entries; database ${(database.bytes / 2 ** 30).toFixed(2)} GiB (\`db:seed --customers ${options.customers}\`, seed 2026).
+- Seeding ${int(options.customers)} customers: ${seed ? `**${seed.seconds.toFixed(1)} s** wall time of \`npm run db:seed\` (the seed itself reports ${seed.reportedSeconds ?? '?'} s)` : 'reused an existing database (--skip-seed)'}; target ≤ 90 s for 1,000,000: ${seedTarget}. Then \`VACUUM (ANALYZE)\` of the seeded tables (${vacuumSeconds.toFixed(1)} s, not counted), so autovacuum does not start in the middle of the measurements.
+- Request values, picked from the data: \`email=${data.email}\`; \`q=${data.commonTerm}\` matches ${int(data.commonMatches)} customers (${((100 * data.commonMatches) / database.customers).toFixed(1)} %); \`q=${data.rareTerm}\` matches ${int(data.rareMatches)}; deep pages start ${int(data.deep)} rows in; \`PATCH\` rotates over ${data.patchIds.length} ids; \`POST\` sends a new email each time.
+
+## Results
+
+Ceiling: \`GET /bench/ceiling\` (constant JSON, no database), measured before the first endpoint and
+after every endpoint: ${ceilings.runs.map((r) => int(r)).join(', ')} req/s (median **${int(ceilings.median)}**).
+Each endpoint's ratio is its req/s over the mean of the two ceiling runs around it, so a machine
+that got busier or quieter during the run (other developers share it) moves both alike.
+Percentiles are exact over every response of the measured ${options.duration} s. The SQL floor is the
+same statements the app sent for one request (captured on the wire, parameters included),
+replayed one after another on one connection, median of up to ${options.floorRuns} runs.
+
+${resultsTable(rows)}
+
+## Growth: ${int(growth?.small ?? 0)} vs ${int(options.customers)} customers
+
+${growth ? growthTable(growth) : 'Skipped (--growth-customers 0, or N is not larger than it).'}
+
+## Memory
+
+The serving process (\`${memory.serving.name}\`, pid ${memory.serving.pid}) after the benchmark:
+**${mib(memory.serving.rssKb)} MiB RSS** (peak ${mib(memory.serving.peakKb)} MiB); the whole process
+group ${mib(memory.groupRssKb)} MiB. Target ≤ 500 MB: ${memoryMiB <= 500 ? 'met' : '**not met**'}.
+
+## Statements per request
+
+Captured on the wire for one request each (after one warm-up request), with each statement's
+median time in the floor replay.
+
+${statementsSection(rows)}
+
+## Query plans of the slow statements
+
+${explainSection(rows) || 'No statement took 1 ms or more.'}
+
+## Notes
+
+${notes(report)
+  .map((note) => `- ${note}`)
+  .join('\n')}
+`;
+  // Formatted like the rest of the repository's Markdown, so a re-run only changes numbers.
+  const config = (await prettier.resolveConfig(file)) ?? {};
+  fs.writeFileSync(file, await prettier.format(text, { ...config, parser: 'markdown' }));
+}
