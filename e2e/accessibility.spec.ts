@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { storageStateFor } from './support';
+import { SEEDED_CUSTOMERS_LIST, storageStateFor } from './support';
 
 /** axe on every page of the console: no serious or critical violation, in light and dark. */
 async function expectNoSeriousViolations(page: Page) {
@@ -14,7 +14,7 @@ async function expectNoSeriousViolations(page: Page) {
 }
 
 async function firstCustomerHref(page: Page): Promise<string> {
-  await page.goto('/customers');
+  await page.goto(SEEDED_CUSTOMERS_LIST);
   const href = await page
     .locator('main a[href^="/customers/cus_"], main a[href^="/customers/biz_"]')
     .first()

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { storageStateFor, toast } from './support';
+import { SEEDED_CUSTOMERS_LIST, storageStateFor, toast } from './support';
 
 async function expectNoSeriousA11yViolations(page: Page) {
   const { violations } = await new AxeBuilder({ page }).analyze();
@@ -8,9 +8,9 @@ async function expectNoSeriousA11yViolations(page: Page) {
   expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
 }
 
-/** An email of a seeded demo customer: the oldest ones, which no spec creates or deletes. */
+/** An email of a seeded demo customer. */
 async function seededEmail(page: Page): Promise<string> {
-  await page.goto('/customers?sort=created-asc');
+  await page.goto(SEEDED_CUSTOMERS_LIST);
   const emails = await page
     .getByTestId('customer-row')
     .locator('td:nth-child(3)')

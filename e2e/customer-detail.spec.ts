@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { storageStateFor } from './support';
+import { SEEDED_CUSTOMERS_LIST, storageStateFor } from './support';
 
 test.use({ storageState: storageStateFor('admin') });
 
@@ -15,7 +15,7 @@ async function expectNoSeriousA11yViolations(page: Page) {
  * in parallel create (and delete) the newest customers; those hold no funds worth showing.
  */
 async function openSeededCustomerWithFunds(page: Page): Promise<string> {
-  await page.goto('/customers?sort=created-asc&funded=true');
+  await page.goto(`${SEEDED_CUSTOMERS_LIST}&funded=true`);
   const links = page.locator('a[href^="/customers/cus_"], a[href^="/customers/biz_"]');
   await expect(links.first()).toBeVisible();
   const hrefs = [

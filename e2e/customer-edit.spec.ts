@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { storageStateFor } from './support';
+import { SEEDED_CUSTOMERS_LIST, storageStateFor } from './support';
 
 async function expectNoSeriousA11yViolations(page: Page) {
   const { violations } = await new AxeBuilder({ page }).analyze();
@@ -121,7 +121,7 @@ test.describe('as a viewer', () => {
   test.use({ storageState: storageStateFor('viewer') });
 
   test('the edit page says plainly that a viewer cannot edit customers', async ({ page }) => {
-    await page.goto('/customers');
+    await page.goto(SEEDED_CUSTOMERS_LIST);
     const first = page.locator('a[href^="/customers/cus_"], a[href^="/customers/biz_"]').first();
     const href = await first.getAttribute('href');
     await page.goto(`${href}/edit`);

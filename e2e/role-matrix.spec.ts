@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { storageStateFor } from './support';
+import { SEEDED_CUSTOMERS_LIST, storageStateFor } from './support';
 
 /** Customer write controls, matched by role and accessible name wherever a page puts them. */
 const WRITE_CONTROL = /^(new customer|edit|delete)\b/i;
@@ -11,7 +11,7 @@ function writeControls(page: Page) {
 }
 
 async function openFirstCustomer(page: Page) {
-  await page.goto('/customers');
+  await page.goto(SEEDED_CUSTOMERS_LIST);
   const first = page.locator('a[href^="/customers/cus_"], a[href^="/customers/biz_"]').first();
   await expect(first).toBeVisible();
   await first.click();

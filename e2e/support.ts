@@ -11,3 +11,9 @@ export function storageStateFor(role: Role): string {
 export function toast(page: Page, text: string): Locator {
   return page.getByRole('region', { name: /^Notifications/ }).getByText(text);
 }
+
+/**
+ * The list's oldest first: seeded customers, which no spec creates or deletes. The newest
+ * are other specs' own customers, which a spec running in parallel may delete at any moment.
+ */
+export const SEEDED_CUSTOMERS_LIST = '/customers?sort=created-asc';
