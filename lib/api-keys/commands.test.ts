@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
 import { apiKeys, auditEvents } from '@/db/schema';
@@ -6,7 +6,7 @@ import type { StaffActor } from '@/lib/auth/actor';
 import type { RequestContext } from '@/lib/context';
 import { ForbiddenError, NotFoundError } from '@/lib/errors';
 import { insertStaffMember } from '@/lib/staff/store';
-import { authenticateApiKey } from './authenticate';
+import { API_KEYS_CHANNEL, authenticateApiKey, verifiedApiKeyCache } from './authenticate';
 import { createApiKey, revokeApiKey } from './commands';
 import { hashApiKeySecret } from './secret';
 
@@ -82,6 +82,9 @@ describe('createApiKey', () => {
 describe('revokeApiKey', () => {
   it('revokes an active key, after which it no longer authenticates', async () => {
     const { key, secret } = await createApiKey(asAdmin(), { name: 'To revoke', mode: 'test' });
+    // Twice: the second answer comes from the cache of verified keys, which revoking clears.
+    await expect(authenticateApiKey(keyHeaders(secret))).resolves.toMatchObject({ id: key.id });
+    await expect(authenticateApiKey(keyHeaders(secret))).resolves.toMatchObject({ id: key.id });
     const revoked = await revokeApiKey(asAdmin(), key.id);
     expect(revoked.revokedAt).toBeInstanceOf(Date);
     await expect(authenticateApiKey(keyHeaders(secret))).rejects.toMatchObject({
@@ -92,6 +95,33 @@ describe('revokeApiKey', () => {
       .from(auditEvents)
       .where(eq(auditEvents.action, 'api_key.revoked'));
     expect(event?.after).toMatchObject({ keyId: key.id });
+  });
+
+  it('reaches an instance that cached the key: another instance’s revocation notifies it', async () => {
+    const { key, secret } = await createApiKey(asAdmin(), { name: 'Elsewhere', mode: 'test' });
+    await expect(authenticateApiKey(keyHeaders(secret))).resolves.toMatchObject({ id: key.id });
+    await expect.poll(() => verifiedApiKeyCache().live).toBe(true);
+    await expect(authenticateApiKey(keyHeaders(secret))).resolves.toMatchObject({ id: key.id });
+    expect(verifiedApiKeyCache().size).toBeGreaterThan(0);
+
+    // Revoked behind the app's back, without a notification: the cached key still works,
+    // which shows the cache answers (no query per call)...
+    await db.update(apiKeys).set({ revokedAt: new Date() }).where(eq(apiKeys.id, key.id));
+    await expect(authenticateApiKey(keyHeaders(secret))).resolves.toMatchObject({ id: key.id });
+    // ...until the notification another instance's revokeApiKey sends on commit arrives.
+    await db.execute(sql`select pg_notify(${API_KEYS_CHANNEL}, ${key.id})`);
+    await expect
+      .poll(
+        () =>
+          authenticateApiKey(keyHeaders(secret)).then(
+            () => 'accepted',
+            () => 'refused',
+          ),
+        {
+          timeout: 5_000,
+        },
+      )
+      .toBe('refused');
   });
 
   it('answers not found for an unknown or already revoked key', async () => {

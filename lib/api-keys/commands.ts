@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { apiKeys } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
@@ -8,6 +8,7 @@ import type { RequestContext } from '@/lib/context';
 import { NotFoundError } from '@/lib/errors';
 import { randomBase62 } from '@/lib/ids';
 import { parseOrThrow } from '@/lib/validation';
+import { API_KEYS_CHANNEL, forgetVerifiedApiKeys } from './authenticate';
 import { apiKeyCreateSchema, type ApiKeyCreateInput } from './schemas';
 import { displayPrefix, generateApiKeySecret, hashApiKeySecret } from './secret';
 
@@ -38,9 +39,13 @@ export async function createApiKey(context: RequestContext, input: ApiKeyCreateI
   return { key, secret };
 }
 
+/**
+ * Revokes a key. The NOTIFY, delivered on commit, makes every app instance forget the keys it
+ * had verified, so the key stops working everywhere at once (see `authenticate.ts`).
+ */
 export async function revokeApiKey(context: RequestContext, keyId: string) {
   authorize(context.actor, 'api-keys:manage');
-  return db.transaction(async (tx) => {
+  const revoked = await db.transaction(async (tx) => {
     const [row] = await tx
       .update(apiKeys)
       .set({ revokedAt: new Date() })
@@ -48,6 +53,9 @@ export async function revokeApiKey(context: RequestContext, keyId: string) {
       .returning();
     if (!row) throw new NotFoundError('not_found', 'No active API key with this id.');
     await recordAudit(tx, context, { action: 'api_key.revoked', after: { keyId, name: row.name } });
+    await tx.execute(sql`select pg_notify(${API_KEYS_CHANNEL}, ${keyId})`);
     return row;
   });
+  forgetVerifiedApiKeys();
+  return revoked;
 }

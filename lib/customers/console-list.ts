@@ -5,7 +5,7 @@ import { customers } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { authorize, can } from '@/lib/auth/permissions';
 import { roundUsdHalfEven } from '@/lib/money/decimal';
-import { customerUsdTotals } from '@/lib/wallets/queries';
+import { customerUsdTotalColumn } from '@/lib/wallets/queries';
 import { countCustomers, customerFilterConditions, type CustomerFilterSet } from './list-filters';
 import { maskEmail, maskPhone } from './masking';
 import { displayName } from './queries';
@@ -81,7 +81,8 @@ export async function listCustomersForConsole(
   const where = customerFilterConditions(filters);
   const offset = (params.page - 1) * params.pageSize;
 
-  const [found, count] = await Promise.all([
+  const firstPage = params.page === 1;
+  const [found, counted] = await Promise.all([
     db
       .select({
         id: customers.id,
@@ -93,20 +94,23 @@ export async function listCustomersForConsole(
         email: customers.email,
         phone: customers.phone,
         createdAt: customers.createdAt,
+        usdTotal: customerUsdTotalColumn,
       })
       .from(customers)
       .where(where)
       .orderBy(...ORDER_BY[params.sort])
       .limit(params.pageSize + 1)
       .offset(offset),
-    countCustomers(filters, where),
+    // A first page that is not full holds every match, so it needs no count (see below).
+    firstPage ? null : countCustomers(filters, where),
   ]);
   const hasNextPage = found.length > params.pageSize;
   const page = found.slice(0, params.pageSize);
-  const totals = await customerUsdTotals(
-    db,
-    page.map((row) => row.id),
-  );
+  const count =
+    counted ??
+    (hasNextPage
+      ? await countCustomers(filters, where)
+      : { totalCount: found.length, totalCountExact: true });
   const showContact = can(actor, 'customers:read-pii');
 
   // With a lower-bound count, the pages reached so far are known to exist too.
@@ -121,7 +125,7 @@ export async function listCustomersForConsole(
       email: showContact ? row.email : maskEmail(row.email),
       phone: showContact ? row.phone : maskPhone(row.phone),
       status: row.status,
-      usdTotal: roundUsdHalfEven(totals.get(row.id) ?? '0'),
+      usdTotal: roundUsdHalfEven(row.usdTotal),
       createdAt: row.createdAt.toISOString(),
     })),
     ...count,

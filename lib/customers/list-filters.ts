@@ -69,11 +69,36 @@ export async function countCustomers(
     );
     return { totalCount: Number(result.rows[0]?.n ?? 0), totalCountExact: true };
   }
+  const key = filtersKey(filters);
+  const now = Date.now();
+  const broad = broadFilters.get(key);
+  if (broad && broad > now) return { totalCount: COUNT_LIMIT, totalCountExact: false };
+
   const result = await db.execute<{ n: number }>(
     sql`select count(*)::int as n from (select 1 from ${customers} where ${where} limit ${COUNT_LIMIT + 1}) matches`,
   );
   const n = result.rows[0]?.n ?? 0;
-  return n > COUNT_LIMIT
-    ? { totalCount: COUNT_LIMIT, totalCountExact: false }
-    : { totalCount: n, totalCountExact: true };
+  if (n <= COUNT_LIMIT) return { totalCount: n, totalCountExact: true };
+  if (broadFilters.size >= BROAD_FILTERS_MAX) broadFilters.clear();
+  broadFilters.set(key, now + BROAD_FILTER_TTL_MS);
+  return { totalCount: COUNT_LIMIT, totalCountExact: false };
+}
+
+/**
+ * Filters known to match more than COUNT_LIMIT customers, until when. Counting the first
+ * 10,001 matches of a broad search reads as many rows (tens of ms); paging through its
+ * results, or the next support agent searching the same common term, reuses the answer: a
+ * lower bound, which stays true unless that many matching customers are deleted within the
+ * minute. Per instance, in memory: it is a cache, not state. Exact counts are never cached.
+ */
+const broadFilters = new Map<string, number>();
+const BROAD_FILTER_TTL_MS = 60_000;
+const BROAD_FILTERS_MAX = 1_000;
+
+function filtersKey(filters: CustomerFilterSet): string {
+  return JSON.stringify(
+    Object.entries(filters)
+      .filter(([, value]) => value !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : 1)),
+  );
 }

@@ -1,13 +1,15 @@
 import 'server-only';
 import { and, eq, isNull, sql } from 'drizzle-orm';
+import { getTableColumns } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { descNullsLast } from '@/db/order';
+import { prepared } from '@/db/prepared';
 import { customers, type Customer } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { authorize } from '@/lib/auth/permissions';
 import { isCustomerIdShape } from '@/lib/ids';
 import { parseOrThrow } from '@/lib/validation';
-import { customerUsdTotals } from '@/lib/wallets/queries';
+import { customerUsdTotalColumn } from '@/lib/wallets/queries';
 import { decodeCursor, encodeCursor, filtersFingerprint } from './cursor';
 import { customerNotFound } from './errors';
 import { countCustomers, customerFilterConditions } from './list-filters';
@@ -16,16 +18,29 @@ import { customerListQuerySchema, type CustomerListQuery } from './schemas';
 
 export { COUNT_LIMIT } from './list-filters';
 
+/** Every customer column plus the USD total: a customer as the API shows it, in one row. */
+const customerWithTotal = { ...getTableColumns(customers), usdTotal: customerUsdTotalColumn };
+
+function splitTotal<Row extends Customer & { usdTotal: string }>(row: Row): CustomerWithTotal {
+  const { usdTotal, ...customer } = row;
+  return { customer, usdTotal };
+}
+
+/** The hottest read: one prepared statement, parsed and planned once per connection. */
+const selectLiveCustomer = prepared(() =>
+  db
+    .select(customerWithTotal)
+    .from(customers)
+    .where(and(eq(customers.id, sql.placeholder('id')), isNull(customers.deletedAt)))
+    .prepare('select_live_customer'),
+);
+
 export async function getCustomer(actor: Actor, id: string): Promise<CustomerWithTotal> {
   authorize(actor, 'customers:read');
   if (!isCustomerIdShape(id)) throw customerNotFound();
-  const [customer] = await db
-    .select()
-    .from(customers)
-    .where(and(eq(customers.id, id), isNull(customers.deletedAt)));
-  if (!customer) throw customerNotFound();
-  const totals = await customerUsdTotals(db, [id]);
-  return { customer, usdTotal: totals.get(id) ?? '0' };
+  const [row] = await selectLiveCustomer().execute({ id });
+  if (!row) throw customerNotFound();
+  return splitTotal(row);
 }
 
 export type CustomerListPage = {
@@ -64,25 +79,31 @@ export async function listCustomers(
         sql`(${customers.createdAt}, ${customers.id}) < (${position.createdAt.toISOString()}::timestamptz, ${position.id})`,
       )
     : where;
-  const [rows, count] = await Promise.all([
-    db
-      .select()
-      .from(customers)
-      .where(pageWhere)
-      .orderBy(...descNullsLast(customers.createdAt, customers.id))
-      .limit(limit + 1)
-      .offset(position ? 0 : offset),
-    countCustomers(filters, where),
+  const selectPage = db
+    .select(customerWithTotal)
+    .from(customers)
+    .where(pageWhere)
+    .orderBy(...descNullsLast(customers.createdAt, customers.id))
+    .limit(limit + 1)
+    .offset(position ? 0 : offset);
+  // A first page that is not full holds every match: its length is the exact count, so a
+  // selective filter (email, phone, ids, a rare term) costs one statement. Other pages count
+  // alongside the page.
+  const firstPage = !position && offset === 0;
+  const [rows, counted] = await Promise.all([
+    selectPage,
+    firstPage ? null : countCustomers(filters, where),
   ]);
   const hasMore = rows.length > limit;
-  const page = rows.slice(0, limit);
-  const totals = await customerUsdTotals(
-    db,
-    page.map((c) => c.id),
-  );
-  const last = page.at(-1);
+  const page = rows.slice(0, limit).map(splitTotal);
+  const count =
+    counted ??
+    (hasMore
+      ? await countCustomers(filters, where)
+      : { totalCount: rows.length, totalCountExact: true });
+  const last = page.at(-1)?.customer;
   return {
-    rows: page.map((customer) => ({ customer, usdTotal: totals.get(customer.id) ?? '0' })),
+    rows: page,
     ...count,
     hasMore,
     limit,
