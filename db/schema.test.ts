@@ -5,7 +5,7 @@ import { auditEvents, customers, ledgerEntries, wallets } from '@/db/schema';
 
 async function countsFor(type: 'individual' | 'business') {
   const result = await db.execute<{ status: string; count: string }>(
-    sql`select status, count from customer_counts where type = ${type} order by status`,
+    sql`select status, sum(count) as count from customer_counts where type = ${type} group by status order by status`,
   );
   return Object.fromEntries(result.rows.map((r) => [r.status, Number(r.count)]));
 }

@@ -8,6 +8,7 @@ import {
   integer,
   jsonb,
   pgEnum,
+  smallint,
   pgTable,
   primaryKey,
   text,
@@ -123,9 +124,15 @@ export const customerCounts = pgTable(
   {
     type: customerType('type').notNull(),
     status: customerStatus('status').notNull(),
+    /**
+     * Concurrent writers add to different rows (the trigger picks one by backend), so
+     * inserts of the same type and status do not queue on one row lock until commit.
+     * The total of a (type, status) is the sum over its shards.
+     */
+    shard: smallint('shard').notNull().default(0),
     count: bigint('count', { mode: 'number' }).notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.type, t.status] })],
+  (t) => [primaryKey({ columns: [t.type, t.status, t.shard] })],
 );
 
 export const kycDecision = pgEnum('kyc_decision', ['approve', 'reject', 'request_more']);

@@ -13,10 +13,10 @@ export type AuditEntry = {
   after?: Record<string, unknown>;
 };
 
-/** Appends one audit event; call it inside the write's own transaction. */
-export async function recordAudit(db: Queryable, context: RequestContext, entry: AuditEntry) {
+/** The audit_events row of an entry, for writes that insert it themselves (one statement). */
+export function auditEventValues(context: RequestContext, entry: AuditEntry) {
   const { actor } = context;
-  await db.insert(auditEvents).values({
+  return {
     actorType: actor.kind,
     actorId: actor.id,
     actorLabel: actorLabel(actor),
@@ -27,5 +27,10 @@ export async function recordAudit(db: Queryable, context: RequestContext, entry:
     changedFields: entry.changedFields ?? [],
     before: entry.before,
     after: entry.after,
-  });
+  } satisfies typeof auditEvents.$inferInsert;
+}
+
+/** Appends one audit event; call it inside the write's own transaction. */
+export async function recordAudit(db: Queryable, context: RequestContext, entry: AuditEntry) {
+  await db.insert(auditEvents).values(auditEventValues(context, entry));
 }

@@ -1,15 +1,15 @@
 import 'server-only';
-import { and, eq, isNotNull, isNull, ne, or, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, isNotNull, isNull, ne, or, sql } from 'drizzle-orm';
 import { db, type Transaction } from '@/db/client';
-import { customers, deletionRequests, kycDecisions, type Customer } from '@/db/schema';
-import { recordAudit } from '@/lib/audit/record';
+import { auditEvents, customers, deletionRequests, kycDecisions, type Customer } from '@/db/schema';
+import { auditEventValues, recordAudit } from '@/lib/audit/record';
 import { authorize } from '@/lib/auth/permissions';
 import type { RequestContext } from '@/lib/context';
 import { DomainError, ValidationError } from '@/lib/errors';
 import { domainErrorResponse } from '@/lib/http/problem';
 import { isCustomerIdShape, newCustomerId } from '@/lib/ids';
 import { parseOrThrow } from '@/lib/validation';
-import { customerUsdTotals } from '@/lib/wallets/queries';
+import { customerUsdTotalColumn } from '@/lib/wallets/queries';
 import { customerConflict, customerNotFound } from './errors';
 import { ifMatchSatisfied, type CustomerWithTotal } from './present';
 import {
@@ -77,18 +77,26 @@ export async function createCustomer(
           kycShareTokenReceivedAt: now,
         }),
   };
+  // One statement, so one round trip and no BEGIN/COMMIT: the audit event is a data-modifying
+  // CTE of the insert, and a refused insert (a taken email, say) takes it back with it.
+  const audit = db.$with('audit').as(
+    db
+      .insert(auditEvents)
+      .values(
+        auditEventValues(context, {
+          action: 'customer.created',
+          customerId: values.id,
+          changedFields: Object.keys(data).filter(
+            (k) => data[k as keyof typeof data] !== undefined,
+          ),
+          after: { type: values.type, status: values.status ?? 'not_started' },
+        }),
+      )
+      .returning({ id: auditEvents.id }),
+  );
   try {
-    const customer = await db.transaction(async (tx) => {
-      const [row] = await tx.insert(customers).values(values).returning();
-      await recordAudit(tx, context, {
-        action: 'customer.created',
-        customerId: row!.id,
-        changedFields: Object.keys(data).filter((k) => data[k as keyof typeof data] !== undefined),
-        after: { type: row!.type, status: row!.status },
-      });
-      return row!;
-    });
-    return { customer, usdTotal: '0' };
+    const [customer] = await db.with(audit).insert(customers).values(values).returning();
+    return { customer: customer!, usdTotal: '0' };
   } catch (error) {
     throw customerConflict(error) ?? error;
   }
@@ -139,7 +147,28 @@ export async function updateCustomer(
           kycShareTokenReceivedAt: new Date(),
         } satisfies Partial<Customer>);
       }
+      const status = changes.status ?? current.status;
+      // The audit event rides along as a data-modifying CTE of the update, and the USD total
+      // in its RETURNING: the update is one statement after the lock.
+      const audit = tx.$with('audit').as(
+        tx
+          .insert(auditEvents)
+          .values(
+            auditEventValues(context, {
+              action: 'customer.updated',
+              customerId: id,
+              changedFields: Object.keys(patch).filter(
+                (k) => patch[k as keyof typeof patch] !== undefined,
+              ),
+              ...(status !== current.status
+                ? { before: { status: current.status }, after: { status } }
+                : {}),
+            }),
+          )
+          .returning({ id: auditEvents.id }),
+      );
       const [updated] = await tx
+        .with(audit)
         .update(customers)
         .set({
           ...changes,
@@ -148,19 +177,9 @@ export async function updateCustomer(
           updatedAt: sql`greatest(now(), ${customers.updatedAt} + interval '1 millisecond')`,
         })
         .where(eq(customers.id, id))
-        .returning();
-      await recordAudit(tx, context, {
-        action: 'customer.updated',
-        customerId: id,
-        changedFields: Object.keys(patch).filter(
-          (k) => patch[k as keyof typeof patch] !== undefined,
-        ),
-        ...(updated!.status !== current.status
-          ? { before: { status: current.status }, after: { status: updated!.status } }
-          : {}),
-      });
-      const totals = await customerUsdTotals(tx, [id]);
-      return { customer: updated!, usdTotal: totals.get(id) ?? '0' };
+        .returning({ ...getTableColumns(customers), usdTotal: customerUsdTotalColumn });
+      const { usdTotal, ...customer } = updated!;
+      return { customer, usdTotal };
     });
   } catch (error) {
     throw customerConflict(error) ?? error;

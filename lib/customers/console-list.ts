@@ -1,14 +1,20 @@
 import 'server-only';
-import { asc, desc, sql, type SQL } from 'drizzle-orm';
+import { asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { db } from '@/db/client';
+import { statementName } from '@/db/prepared';
 import { customers } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { authorize, can } from '@/lib/auth/permissions';
 import { roundUsdHalfEven } from '@/lib/money/decimal';
 import { customerUsdTotalColumn } from '@/lib/wallets/queries';
-import { countCustomers, customerFilterConditions, type CustomerFilterSet } from './list-filters';
+import {
+  countCustomers,
+  customerFilterConditions,
+  customerFiltersShape,
+  type CustomerFilterSet,
+} from './list-filters';
 import { maskEmail, maskPhone } from './masking';
-import { displayName } from './queries';
+import { deepPageIds, displayName } from './queries';
 import type { CustomerStatus, CustomerType } from './schemas';
 import {
   loadCustomerListParams,
@@ -82,25 +88,47 @@ export async function listCustomersForConsole(
   const offset = (params.page - 1) * params.pageSize;
 
   const firstPage = params.page === 1;
+  const shape = customerFiltersShape(filters);
+  const columns = {
+    id: customers.id,
+    type: customers.type,
+    status: customers.status,
+    firstName: customers.firstName,
+    lastName: customers.lastName,
+    legalName: customers.legalName,
+    email: customers.email,
+    phone: customers.phone,
+    createdAt: customers.createdAt,
+    usdTotal: customerUsdTotalColumn,
+  };
+  const order = ORDER_BY[params.sort];
+  const selectPage =
+    offset === 0
+      ? db
+          .select(columns)
+          .from(customers)
+          .where(where)
+          .orderBy(...order)
+          .limit(params.pageSize + 1)
+      : db
+          .select(columns)
+          .from(customers)
+          .innerJoin(
+            deepPageIds(where, order, params.pageSize + 1, offset),
+            eq(customers.id, sql`page_ids.id`),
+          )
+          .orderBy(...order);
   const [found, counted] = await Promise.all([
-    db
-      .select({
-        id: customers.id,
-        type: customers.type,
-        status: customers.status,
-        firstName: customers.firstName,
-        lastName: customers.lastName,
-        legalName: customers.legalName,
-        email: customers.email,
-        phone: customers.phone,
-        createdAt: customers.createdAt,
-        usdTotal: customerUsdTotalColumn,
-      })
-      .from(customers)
-      .where(where)
-      .orderBy(...ORDER_BY[params.sort])
-      .limit(params.pageSize + 1)
-      .offset(offset),
+    shape === null
+      ? selectPage
+      : selectPage
+          .prepare(
+            statementName(
+              'console_list',
+              `${shape}|${params.sort}|${offset > 0 ? 'offset' : 'first'}`,
+            ),
+          )
+          .execute(),
     // A first page that is not full holds every match, so it needs no count (see below).
     firstPage ? null : countCustomers(filters, where),
   ]);

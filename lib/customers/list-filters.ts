@@ -1,7 +1,8 @@
 import 'server-only';
 import { and, eq, gte, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { db } from '@/db/client';
-import { customers } from '@/db/schema';
+import { customerCounts, customers } from '@/db/schema';
+import { statementName } from '@/db/prepared';
 import type { CustomerListFilters } from './schemas';
 
 /** Beyond this many matches a filtered count stops; the contract allows a lower bound. */
@@ -43,6 +44,20 @@ export function customerFilterConditions(filters: CustomerFilterSet): SQL {
 }
 
 /**
+ * What shapes the SQL text of `customerFilterConditions` (which filters, how many statuses),
+ * to name a prepared statement by (see `statementName`). Null for a search: a plan made for
+ * any `q` would suit a common term or a rare one, not both, so `q` is planned per call.
+ */
+export function customerFiltersShape(filters: CustomerFilterSet): string | null {
+  if (filters.q) return null;
+  return Object.entries(filters)
+    .filter(([, value]) => value !== undefined)
+    .map(([key, value]) => (Array.isArray(value) ? `${key}${value.length}` : key))
+    .sort()
+    .join(',');
+}
+
+/**
  * Exact for the unfiltered list and type/status filters at any size (kept per type and status
  * by a trigger); other filters count up to 10,000 matches and then report a lower bound.
  */
@@ -53,31 +68,36 @@ export async function countCustomers(
   const onlyTypeAndStatus = Object.entries(filters).every(
     ([key, value]) => value === undefined || key === 'type' || key === 'statuses',
   );
+  const shape = customerFiltersShape(filters);
   if (onlyTypeAndStatus) {
-    const conditions: SQL[] = [sql`true`];
-    if (filters.type) conditions.push(sql`type = ${filters.type}`);
-    if (filters.statuses?.length) {
-      conditions.push(
-        sql`status in (${sql.join(
-          filters.statuses.map((s) => sql`${s}`),
-          sql`, `,
-        )})`,
+    const kept = db
+      .select({ n: sql<string>`coalesce(sum(${customerCounts.count}), 0)::text` })
+      .from(customerCounts)
+      .where(
+        and(
+          filters.type ? eq(customerCounts.type, filters.type) : undefined,
+          filters.statuses?.length ? inArray(customerCounts.status, filters.statuses) : undefined,
+        ),
       );
-    }
-    const result = await db.execute<{ n: string }>(
-      sql`select coalesce(sum(count), 0)::text as n from customer_counts where ${sql.join(conditions, sql` and `)}`,
-    );
-    return { totalCount: Number(result.rows[0]?.n ?? 0), totalCountExact: true };
+    const [row] = await kept.prepare(statementName('kept_count', shape!)).execute();
+    return { totalCount: Number(row?.n ?? 0), totalCountExact: true };
   }
   const key = filtersKey(filters);
   const now = Date.now();
   const broad = broadFilters.get(key);
   if (broad && broad > now) return { totalCount: COUNT_LIMIT, totalCountExact: false };
 
-  const result = await db.execute<{ n: number }>(
-    sql`select count(*)::int as n from (select 1 from ${customers} where ${where} limit ${COUNT_LIMIT + 1}) matches`,
-  );
-  const n = result.rows[0]?.n ?? 0;
+  const matches = db
+    .select({ one: sql`1` })
+    .from(customers)
+    .where(where)
+    .limit(COUNT_LIMIT + 1)
+    .as('matches');
+  const capped = db.select({ n: sql<number>`count(*)::int` }).from(matches);
+  const [result] = await (
+    shape === null ? capped : capped.prepare(statementName('capped_count', shape))
+  ).execute();
+  const n = result?.n ?? 0;
   if (n <= COUNT_LIMIT) return { totalCount: n, totalCountExact: true };
   if (broadFilters.size >= BROAD_FILTERS_MAX) broadFilters.clear();
   broadFilters.set(key, now + BROAD_FILTER_TTL_MS);

@@ -1,18 +1,19 @@
 import 'server-only';
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import { getTableColumns } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { descNullsLast } from '@/db/order';
-import { prepared } from '@/db/prepared';
+import { prepared, statementName } from '@/db/prepared';
 import { customers, type Customer } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { authorize } from '@/lib/auth/permissions';
 import { isCustomerIdShape } from '@/lib/ids';
 import { parseOrThrow } from '@/lib/validation';
 import { customerUsdTotalColumn } from '@/lib/wallets/queries';
+import { customerEtagSql, customerJsonSql } from './json';
 import { decodeCursor, encodeCursor, filtersFingerprint } from './cursor';
 import { customerNotFound } from './errors';
-import { countCustomers, customerFilterConditions } from './list-filters';
+import { countCustomers, customerFilterConditions, customerFiltersShape } from './list-filters';
 import type { CustomerWithTotal } from './present';
 import { customerListQuerySchema, type CustomerListQuery } from './schemas';
 
@@ -43,8 +44,29 @@ export async function getCustomer(actor: Actor, id: string): Promise<CustomerWit
   return splitTotal(row);
 }
 
+/** The API's view of one customer, shaped in SQL: the response body and its ETag. */
+export type CustomerJson = { json: string; etag: string };
+
+const selectLiveCustomerJson = prepared(() =>
+  db
+    .select({ json: customerJsonSql, etag: customerEtagSql })
+    .from(customers)
+    .where(and(eq(customers.id, sql.placeholder('id')), isNull(customers.deletedAt)))
+    .prepare('select_live_customer_json'),
+);
+
+/** `GET /v1/customers/{id}`: one prepared statement, and the body comes back as text. */
+export async function getCustomerJson(actor: Actor, id: string): Promise<CustomerJson> {
+  authorize(actor, 'customers:read');
+  if (!isCustomerIdShape(id)) throw customerNotFound();
+  const [row] = await selectLiveCustomerJson().execute({ id });
+  if (!row) throw customerNotFound();
+  return row;
+}
+
 export type CustomerListPage = {
-  rows: CustomerWithTotal[];
+  /** Each customer as the API's JSON object text (see `customerJsonSql`). */
+  customers: string[];
   totalCount: number;
   totalCountExact: boolean;
   hasMore: boolean;
@@ -79,31 +101,54 @@ export async function listCustomers(
         sql`(${customers.createdAt}, ${customers.id}) < (${position.createdAt.toISOString()}::timestamptz, ${position.id})`,
       )
     : where;
-  const selectPage = db
-    .select(customerWithTotal)
-    .from(customers)
-    .where(pageWhere)
-    .orderBy(...descNullsLast(customers.createdAt, customers.id))
-    .limit(limit + 1)
-    .offset(position ? 0 : offset);
+  const order = descNullsLast(customers.createdAt, customers.id);
+  const columns = { json: customerJsonSql, id: customers.id, createdAt: customers.createdAt };
+  const selectPage =
+    position || offset === 0
+      ? db
+          .select(columns)
+          .from(customers)
+          .where(pageWhere)
+          .orderBy(...order)
+          .limit(limit + 1)
+      : // A deep offset skips its rows in the (created_at, id) index alone (an index-only
+        // scan), then reads the page's own rows: not a heap row per skipped customer.
+        db
+          .select(columns)
+          .from(customers)
+          .innerJoin(
+            deepPageIds(where, order, limit + 1, offset),
+            eq(customers.id, sql`page_ids.id`),
+          )
+          .orderBy(...order);
   // A first page that is not full holds every match: its length is the exact count, so a
   // selective filter (email, phone, ids, a rare term) costs one statement. Other pages count
   // alongside the page.
   const firstPage = !position && offset === 0;
+  const shape = customerFiltersShape(filters);
   const [rows, counted] = await Promise.all([
-    selectPage,
+    shape === null
+      ? selectPage
+      : selectPage
+          .prepare(
+            statementName(
+              'api_list',
+              `${shape}|${position ? 'cursor' : offset > 0 ? 'offset' : 'first'}`,
+            ),
+          )
+          .execute(),
     firstPage ? null : countCustomers(filters, where),
   ]);
   const hasMore = rows.length > limit;
-  const page = rows.slice(0, limit).map(splitTotal);
+  const page = rows.slice(0, limit);
   const count =
     counted ??
     (hasMore
       ? await countCustomers(filters, where)
       : { totalCount: rows.length, totalCountExact: true });
-  const last = page.at(-1)?.customer;
+  const last = page.at(-1);
   return {
-    rows: page,
+    customers: page.map((row) => row.json),
     ...count,
     hasMore,
     limit,
@@ -116,6 +161,21 @@ export async function listCustomers(
           )
         : null,
   };
+}
+
+/**
+ * The ids of one page far into an ordered list, as a subquery to join: skipping `offset`
+ * rows reads only the index that has the order's columns, when the filters allow.
+ */
+export function deepPageIds(where: SQL, order: SQL[], limit: number, offset: number) {
+  return db
+    .select({ id: customers.id })
+    .from(customers)
+    .where(where)
+    .orderBy(...order)
+    .limit(limit)
+    .offset(offset)
+    .as('page_ids');
 }
 
 export function displayName(

@@ -26,6 +26,20 @@ export type ApiRequest<Params> = {
 
 export type ApiResult = { status: number; body: unknown; headers?: Record<string, string> };
 
+/**
+ * A body that is JSON text already (shaped by PostgreSQL): sent as it is, not serialised
+ * again. `items` go into the array named `key` of `rest`, which is serialised as usual.
+ */
+export class JsonText {
+  constructor(readonly text: string) {}
+
+  static withArray(rest: Record<string, unknown>, key: string, items: string[]): JsonText {
+    const others = JSON.stringify(rest);
+    const tail = others === '{}' ? '}' : `,${others.slice(1)}`;
+    return new JsonText(`{${JSON.stringify(key)}:[${items.join(',')}]${tail}`);
+  }
+}
+
 type RouteContext<Params> = { params: Promise<Params> };
 
 const METHODS_WITH_BODY = new Set(['POST', 'PUT', 'PATCH']);
@@ -121,7 +135,8 @@ function replay(stored: StoredResponse, requestId: string): Response {
 }
 
 export function toResponse(result: ApiResult, requestId: string): Response {
-  return new Response(JSON.stringify(result.body), {
+  const text = result.body instanceof JsonText ? result.body.text : JSON.stringify(result.body);
+  return new Response(text, {
     status: result.status,
     headers: {
       'Content-Type': 'application/json',

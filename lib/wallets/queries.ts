@@ -158,20 +158,23 @@ export async function getCustomerBalances(
 }
 
 /**
- * The exact, unrounded USD total of the customer on each selected `customers` row, as a
- * correlated subquery, so a page of customers comes back with its totals in one statement;
- * "0" without funds. The same sum and prices as `usdPrice`, written out in SQL because
- * Drizzle drops the table name from columns in a single-table select, which would bind the
- * outer `id` to the wallets here.
+ * The exact, unrounded USD total (numeric) of the customer on each selected `customers` row,
+ * as a correlated subquery, so a page of customers comes back with its totals in one
+ * statement; 0 without funds. The same sum and prices as `usdPrice`, written out in SQL
+ * because Drizzle drops the table name from columns in a single-table select, which would
+ * bind the outer `id` to the wallets here.
  */
-export const customerUsdTotalColumn = sql<string>`(
+export const customerUsdTotalSql = sql<string>`(
   select coalesce(sum(b.amount * case when b.currency in ('USDC', 'USDT') then 1::numeric
-    else coalesce(p.usd_price, 0) end), 0)::text
+    else coalesce(p.usd_price, 0) end), 0)
   from wallets w
   join wallet_balances b on b.wallet_id = w.id
   left join prices p on p.currency = b.currency
   where w.customer_id = "customers"."id"
 )`;
+
+/** `customerUsdTotalSql` as a decimal string, for `roundUsdHalfEven`. */
+export const customerUsdTotalColumn = sql<string>`${customerUsdTotalSql}::text`;
 
 /**
  * The exact, unrounded USD total per customer (numeric strings computed in SQL), in one query

@@ -1,4 +1,4 @@
-import { apiRoute, methodNotAllowed } from '@/lib/http/api-route';
+import { apiRoute, JsonText, methodNotAllowed } from '@/lib/http/api-route';
 import { createCustomer } from '@/lib/customers/commands';
 import { customerEtag, presentCustomer } from '@/lib/customers/present';
 import { listCustomers } from '@/lib/customers/queries';
@@ -8,19 +8,22 @@ export const GET = apiRoute(async ({ url, context }) => {
   const page = await listCustomers(context.actor, searchParamsToQuery(url.searchParams));
   return {
     status: 200,
-    body: {
-      customers: page.rows.map((row) => presentCustomer(row.customer, row.usdTotal)),
-      totalCount: page.totalCount,
-      totalCountExact: page.totalCountExact,
-      hasMore: page.hasMore,
-      pagination: {
-        limit: page.limit,
-        offset: page.offset,
-        page: Math.floor(page.offset / page.limit) + 1,
-        totalPages: Math.ceil(page.totalCount / page.limit),
+    body: JsonText.withArray(
+      {
+        totalCount: page.totalCount,
+        totalCountExact: page.totalCountExact,
+        hasMore: page.hasMore,
+        pagination: {
+          limit: page.limit,
+          offset: page.offset,
+          page: Math.floor(page.offset / page.limit) + 1,
+          totalPages: Math.ceil(page.totalCount / page.limit),
+        },
+        nextCursor: page.nextCursor,
       },
-      nextCursor: page.nextCursor,
-    },
+      'customers',
+      page.customers,
+    ),
   };
 });
 

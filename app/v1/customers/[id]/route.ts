@@ -1,17 +1,13 @@
-import { apiRoute, methodNotAllowed, type ApiRequest } from '@/lib/http/api-route';
+import { apiRoute, JsonText, methodNotAllowed, type ApiRequest } from '@/lib/http/api-route';
 import { deleteCustomer, updateCustomer } from '@/lib/customers/commands';
 import { customerEtag, presentCustomer } from '@/lib/customers/present';
-import { getCustomer } from '@/lib/customers/queries';
+import { getCustomerJson } from '@/lib/customers/queries';
 
 type Params = { id: string };
 
 export const GET = apiRoute<Params>(async ({ params, context }) => {
-  const { customer, usdTotal } = await getCustomer(context.actor, params.id);
-  return {
-    status: 200,
-    body: presentCustomer(customer, usdTotal),
-    headers: { ETag: customerEtag(customer) },
-  };
+  const { json, etag } = await getCustomerJson(context.actor, params.id);
+  return { status: 200, body: new JsonText(json), headers: { ETag: etag } };
 });
 
 async function update({ params, body, request, context }: ApiRequest<Params>) {
