@@ -11,6 +11,7 @@ import {
   countCustomers,
   customerFilterConditions,
   customerFiltersShape,
+  keptCountSql,
   type CustomerFilterSet,
 } from './list-filters';
 import { maskEmail, maskPhone } from './masking';
@@ -89,6 +90,7 @@ export async function listCustomersForConsole(
 
   const firstPage = params.page === 1;
   const shape = customerFiltersShape(filters);
+  const keptCount = keptCountSql(filters);
   const columns = {
     id: customers.id,
     type: customers.type,
@@ -100,6 +102,8 @@ export async function listCustomersForConsole(
     phone: customers.phone,
     createdAt: customers.createdAt,
     usdTotal: customerUsdTotalColumn,
+    // The exact total of an unfiltered or type/status list rides along with the page.
+    ...(keptCount ? { keptCount } : {}),
   };
   const order = ORDER_BY[params.sort];
   const selectPage =
@@ -130,15 +134,18 @@ export async function listCustomersForConsole(
           )
           .execute(),
     // A first page that is not full holds every match, so it needs no count (see below).
-    firstPage ? null : countCustomers(filters, where),
+    firstPage || keptCount ? null : countCustomers(filters, where),
   ]);
   const hasNextPage = found.length > params.pageSize;
   const page = found.slice(0, params.pageSize);
+  const keptTotal = found[0] && 'keptCount' in found[0] ? found[0].keptCount : undefined;
   const count =
     counted ??
-    (hasNextPage
-      ? await countCustomers(filters, where)
-      : { totalCount: found.length, totalCountExact: true });
+    (keptTotal !== undefined
+      ? { totalCount: Number(keptTotal), totalCountExact: true }
+      : hasNextPage || !firstPage
+        ? await countCustomers(filters, where)
+        : { totalCount: found.length, totalCountExact: true });
   const showContact = can(actor, 'customers:read-pii');
 
   // With a lower-bound count, the pages reached so far are known to exist too.

@@ -58,6 +58,29 @@ export function customerFiltersShape(filters: CustomerFilterSet): string | null 
 }
 
 /**
+ * For the unfiltered list and type/status filters: their exact total, kept per type and status
+ * by a trigger, as a scalar subquery (text) a page's own statement can carry, so the page and
+ * its count are one round trip. Null for any other filter.
+ */
+export function keptCountSql(filters: CustomerFilterSet): SQL<string> | null {
+  const onlyTypeAndStatus = Object.entries(filters).every(
+    ([key, value]) => value === undefined || key === 'type' || key === 'statuses',
+  );
+  if (!onlyTypeAndStatus) return null;
+  const conditions: SQL[] = [sql`true`];
+  if (filters.type) conditions.push(sql`kept.type = ${filters.type}`);
+  if (filters.statuses?.length) {
+    conditions.push(
+      sql`kept.status in (${sql.join(
+        filters.statuses.map((status) => sql`${status}`),
+        sql`, `,
+      )})`,
+    );
+  }
+  return sql<string>`(select coalesce(sum(kept.count), 0)::text from customer_counts kept where ${sql.join(conditions, sql` and `)})`;
+}
+
+/**
  * Exact for the unfiltered list and type/status filters at any size (kept per type and status
  * by a trigger); other filters count up to 10,000 matches and then report a lower bound.
  */
@@ -65,22 +88,11 @@ export async function countCustomers(
   filters: CustomerFilterSet,
   where: SQL,
 ): Promise<{ totalCount: number; totalCountExact: boolean }> {
-  const onlyTypeAndStatus = Object.entries(filters).every(
-    ([key, value]) => value === undefined || key === 'type' || key === 'statuses',
-  );
   const shape = customerFiltersShape(filters);
-  if (onlyTypeAndStatus) {
-    const kept = db
-      .select({ n: sql<string>`coalesce(sum(${customerCounts.count}), 0)::text` })
-      .from(customerCounts)
-      .where(
-        and(
-          filters.type ? eq(customerCounts.type, filters.type) : undefined,
-          filters.statuses?.length ? inArray(customerCounts.status, filters.statuses) : undefined,
-        ),
-      );
-    const [row] = await kept.prepare(statementName('kept_count', shape!)).execute();
-    return { totalCount: Number(row?.n ?? 0), totalCountExact: true };
+  const kept = keptCountSql(filters);
+  if (kept) {
+    const result = await db.execute<{ n: string }>(sql`select ${kept} as n`);
+    return { totalCount: Number(result.rows[0]?.n ?? 0), totalCountExact: true };
   }
   const key = filtersKey(filters);
   const now = Date.now();

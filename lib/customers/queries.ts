@@ -13,7 +13,12 @@ import { customerUsdTotalColumn } from '@/lib/wallets/queries';
 import { customerEtagSql, customerJsonSql } from './json';
 import { decodeCursor, encodeCursor, filtersFingerprint } from './cursor';
 import { customerNotFound } from './errors';
-import { countCustomers, customerFilterConditions, customerFiltersShape } from './list-filters';
+import {
+  countCustomers,
+  customerFilterConditions,
+  customerFiltersShape,
+  keptCountSql,
+} from './list-filters';
 import type { CustomerWithTotal } from './present';
 import { customerListQuerySchema, type CustomerListQuery } from './schemas';
 
@@ -102,7 +107,14 @@ export async function listCustomers(
       )
     : where;
   const order = descNullsLast(customers.createdAt, customers.id);
-  const columns = { json: customerJsonSql, id: customers.id, createdAt: customers.createdAt };
+  // The exact total of an unfiltered or type/status list rides along with the page.
+  const keptCount = keptCountSql(filters);
+  const columns = {
+    json: customerJsonSql,
+    id: customers.id,
+    createdAt: customers.createdAt,
+    ...(keptCount ? { keptCount } : {}),
+  };
   const selectPage =
     position || offset === 0
       ? db
@@ -122,8 +134,8 @@ export async function listCustomers(
           )
           .orderBy(...order);
   // A first page that is not full holds every match: its length is the exact count, so a
-  // selective filter (email, phone, ids, a rare term) costs one statement. Other pages count
-  // alongside the page.
+  // selective filter (email, phone, ids, a rare term) costs one statement. A page of a list
+  // with a kept count has it in its rows. Other pages count alongside the page.
   const firstPage = !position && offset === 0;
   const shape = customerFiltersShape(filters);
   const [rows, counted] = await Promise.all([
@@ -137,15 +149,18 @@ export async function listCustomers(
             ),
           )
           .execute(),
-    firstPage ? null : countCustomers(filters, where),
+    firstPage || keptCount ? null : countCustomers(filters, where),
   ]);
   const hasMore = rows.length > limit;
   const page = rows.slice(0, limit);
+  const keptTotal = rows[0] && 'keptCount' in rows[0] ? rows[0].keptCount : undefined;
   const count =
     counted ??
-    (hasMore
-      ? await countCustomers(filters, where)
-      : { totalCount: rows.length, totalCountExact: true });
+    (keptTotal !== undefined
+      ? { totalCount: Number(keptTotal), totalCountExact: true }
+      : hasMore || !firstPage
+        ? await countCustomers(filters, where)
+        : { totalCount: rows.length, totalCountExact: true });
   const last = page.at(-1);
   return {
     customers: page.map((row) => row.json),

@@ -1,6 +1,7 @@
 // The three things done to each bench database: capture one request per endpoint through the
 // wire tap, load the endpoints between ceiling runs, and replay the captured SQL (the floor).
 import { captureRequests, createReplacements } from './capture.mjs';
+import { csvExportMemory, firstLoadJs } from './extras.mjs';
 import { measure, preflight } from './load.mjs';
 import { deepCursor, scenarios } from './scenarios.mjs';
 import { serverMemory, signIn, startServer, stopServer } from './server.mjs';
@@ -53,7 +54,16 @@ export async function capturePhase({ database, apiKey, data, runTag, keys }) {
  * The load on a server connected straight to the database: a ceiling run first and after every
  * endpoint, so each endpoint is compared with the machine as it was around its own run.
  */
-export async function loadPhase({ database, apiKey, data, cursor, runTag, keys, loadOptions }) {
+export async function loadPhase({
+  database,
+  apiKey,
+  data,
+  cursor,
+  runTag,
+  keys,
+  loadOptions,
+  measureExtras = false,
+}) {
   const server = await startServer({ databaseUrl: database.url, label: `load-${database.name}` });
   try {
     const cookie = await signIn(server);
@@ -80,10 +90,25 @@ export async function loadPhase({ database, apiKey, data, cursor, runTag, keys, 
       ceilings.push(after);
       results.set(key, result);
     }
-    return { results, ceilings, memory: serverMemory(server) };
+    const memory = serverMemory(server);
+    // After the load and its memory reading, so neither disturbs them.
+    const extras = measureExtras ? await dashboardAndExport(server, cookie) : null;
+    return { results, ceilings, memory, extras };
   } finally {
     await stopServer(server);
   }
+}
+
+async function dashboardAndExport(server, cookie) {
+  const js = await firstLoadJs(server, cookie);
+  console.log(
+    `    First Load JS of /customers: ${(js.gzipBytes / 1024).toFixed(1)} kB gzipped (${js.files} scripts)`,
+  );
+  const csv = await csvExportMemory(server, cookie);
+  console.log(
+    `    CSV export: ${csv.rows.toLocaleString('en-US')} rows in ${csv.seconds.toFixed(1)} s, server RSS ${(csv.rssBeforeKb / 1024).toFixed(0)} → peak ${(csv.rssPeakKb / 1024).toFixed(0)} MiB (+${(csv.growthKb / 1024).toFixed(0)} MiB)`,
+  );
+  return { js, csv };
 }
 
 /** The SQL floor (and the plans of slow reads) of each captured endpoint in `keys`. */

@@ -15,6 +15,7 @@ import {
   vacuumAnalyze,
 } from './database.mjs';
 import { killChildren } from './exec.mjs';
+import { embeddedFirstStart } from './extras.mjs';
 import { capturePhase, floorPhase, loadPhase, log, openTaps } from './phases.mjs';
 import { growthTable, loadAverage, machineInfo, resultsTable, writeReport } from './report.mjs';
 import { GROWTH_KEYS, LOAD_ORDER, pickBenchData } from './scenarios.mjs';
@@ -162,12 +163,16 @@ async function main() {
     runTag,
     keys,
     loadOptions,
+    measureExtras: true,
   });
   log('SQL floor of the writes');
   for (const [key, entry] of await floorPhase({ ...floorInput, keys: writes })) {
     floors.set(key, entry);
   }
-  const { results, ceilings, memory } = main;
+  const { results, ceilings, memory, extras } = main;
+  log('embedded first start: no DATABASE_URL, an empty data folder');
+  extras.embedded = await embeddedFirstStart();
+  console.log(`    ready in ${extras.embedded.seconds.toFixed(1)} s`);
   log(
     `server RSS after the load: ${(memory.serving.rssKb / 1024).toFixed(0)} MiB (${memory.serving.name}, pid ${memory.serving.pid})`,
   );
@@ -255,6 +260,7 @@ async function main() {
     ceilings: { runs: ceilings.map((c) => c.rps), median: ceilingRun.rps },
     growth,
     memory,
+    extras,
     data,
     loadBefore,
     loadAfter: loadAverage(),

@@ -85,10 +85,11 @@ const AUTH_SECRET = randomBytes(32).toString('base64url');
 const running = new Set();
 
 /**
- * Starts `next start` on a free loopback port against `databaseUrl`, detached into its own
- * process group, and waits until it serves pages.
+ * Starts `next start` on a free loopback port against `databaseUrl` (or, when it is null, the
+ * embedded database in `pgliteDir`), detached into its own process group, and waits until it
+ * serves pages.
  */
-export async function startServer({ databaseUrl, label }) {
+export async function startServer({ databaseUrl, pgliteDir, label }) {
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
   const logFile = path.join(LOG_DIR, `server-${label}.log`);
@@ -106,6 +107,10 @@ export async function startServer({ databaseUrl, label }) {
     NEXT_TELEMETRY_DISABLED: '1',
   };
   delete env.PGLITE_DIR;
+  if (databaseUrl === null) {
+    delete env.DATABASE_URL;
+    env.PGLITE_DIR = pgliteDir;
+  }
   const child = spawn(
     process.execPath,
     ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'],
