@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, eq, gte, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { db } from '@/db/client';
-import { customerCounts, customers } from '@/db/schema';
+import { customers } from '@/db/schema';
 import { statementName } from '@/db/prepared';
 import type { CustomerListFilters } from './schemas';
 
