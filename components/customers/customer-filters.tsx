@@ -8,7 +8,7 @@ import {
   type ConsoleCustomerListParams,
   type CustomerListSort,
 } from '@/lib/customers/search-params';
-import { CUSTOMER_STATUSES, CUSTOMER_TYPES, type CustomerType } from '@/lib/customers/schemas';
+import { CUSTOMER_STATUSES, CUSTOMER_TYPES, type CustomerType } from '@/lib/customers/constants';
 import { STATUS_LABELS } from './status-badge';
 
 export type CustomerFilterUpdate = Partial<{

@@ -1,5 +1,5 @@
 import { Badge } from '@/components/ui/badge';
-import type { CustomerStatus } from '@/lib/customers/schemas';
+import type { CustomerStatus } from '@/lib/customers/constants';
 
 type Tone = React.ComponentProps<typeof Badge>['tone'];
 

@@ -9,7 +9,9 @@ import { customerUsdTotalSql } from '@/lib/wallets/queries';
  * parse, map, reshape and serialise again; the response body is the text as it comes.
  *
  * Column names are written out with their table because Drizzle drops the table name from
- * columns in a single-table select, and the USD total's subquery has an `id` of its own.
+ * columns in a single-table select, and the USD total's subquery has an `id` of its own. The
+ * total is computed once in a fenced subquery (`offset 0`), so `usd_half_even` inlines over a
+ * plain value instead of re-running the subquery for each use of its argument.
  */
 export const customerJsonSql = sql<string>`json_build_object(
   'id', "customers"."id",
@@ -31,7 +33,9 @@ export const customerJsonSql = sql<string>`json_build_object(
     'provider', "customers"."kyc_provider",
     'shareTokenReceivedAt', ${isoTimestamp(sql`"customers"."kyc_share_token_received_at"`)}
   ),
-  'balance', json_build_object('amount', usd_half_even(${customerUsdTotalSql}), 'currency', 'USD'),
+  'balance', json_build_object('amount', (
+    select usd_half_even(total.usd) from (select ${customerUsdTotalSql} as usd offset 0) total
+  ), 'currency', 'USD'),
   'createdAt', ${isoTimestamp(sql`"customers"."created_at"`)},
   'updatedAt', ${isoTimestamp(sql`"customers"."updated_at"`)}
 )::text`;

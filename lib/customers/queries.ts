@@ -95,8 +95,7 @@ export async function listCustomers(
     cursor,
     filters,
   } = parseOrThrow(customerListQuerySchema, query);
-  const fingerprint = filtersFingerprint(filters, limit);
-  const position = cursor ? decodeCursor(cursor, fingerprint) : null;
+  const position = cursor ? decodeCursor(cursor, filtersFingerprint(filters, limit)) : null;
   const offset = position ? position.offset : requestedOffset;
 
   const where = customerFilterConditions(filters);
@@ -172,7 +171,7 @@ export async function listCustomers(
       hasMore && last
         ? encodeCursor(
             { createdAt: last.createdAt, id: last.id, offset: offset + limit },
-            fingerprint,
+            filtersFingerprint(filters, limit),
           )
         : null,
   };

@@ -3,21 +3,24 @@ import { z } from 'zod';
 import { ISO_COUNTRY_CODES } from '@/lib/customers/countries';
 import { isCustomerIdShape } from '@/lib/ids';
 
-export const CUSTOMER_TYPES = ['individual', 'business'] as const;
-export type CustomerType = (typeof CUSTOMER_TYPES)[number];
+import {
+  CUSTOMER_STATUSES,
+  CUSTOMER_TYPES,
+  METADATA_MAX_KEYS,
+  type CustomerStatus,
+  type CustomerType,
+} from './constants';
+
+export {
+  CUSTOMER_STATUSES,
+  CUSTOMER_TYPES,
+  METADATA_MAX_KEYS,
+  type CustomerStatus,
+  type CustomerType,
+} from './constants';
+
 const TYPE_MESSAGE = 'Must be "individual" or "business"';
 
-export const CUSTOMER_STATUSES = [
-  'not_started',
-  'incomplete',
-  'pending_verification',
-  'under_review',
-  'approved',
-  'rejected',
-] as const;
-export type CustomerStatus = (typeof CUSTOMER_STATUSES)[number];
-
-export const METADATA_MAX_KEYS = 50;
 export const METADATA_KEY_PATTERN = /^[A-Za-z0-9_.-]{1,40}$/;
 export const METADATA_VALUE_MAX_LENGTH = 500;
 

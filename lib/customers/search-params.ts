@@ -10,7 +10,7 @@ import {
   parseAsStringLiteral,
   type inferParserType,
 } from 'nuqs/server';
-import { CUSTOMER_STATUSES, CUSTOMER_TYPES } from './schemas';
+import { CUSTOMER_STATUSES, CUSTOMER_TYPES } from './constants';
 
 /**
  * The customer list's state, as the URL holds it: one parser set shared by the server page
