@@ -85,6 +85,36 @@ describe('statements per request, with the API key already verified', () => {
     }
   });
 
+  it('POST /v1/customers: one, the audit event a CTE of the insert', async () => {
+    const sent: string[] = [];
+    const stop = observeQueries((query) => sent.push(query));
+    try {
+      const created = await call(collection.POST, 'POST', '/v1/customers', {}, { key, body: {} });
+      expect(created.status).toBe(201);
+    } finally {
+      stop();
+    }
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatch(/insert into "audit_events"/);
+  });
+
+  it('PATCH /v1/customers/{id} without contention: two, the read and the checked write', async () => {
+    const sent = await statementsOf(() =>
+      call(
+        customer.PATCH,
+        'PATCH',
+        `/v1/customers/${id}`,
+        { id },
+        {
+          key,
+          body: { metadata: { step: 'one' } },
+        },
+      ),
+    );
+    expect(sent).toHaveLength(2);
+    expect(sent[1]).toMatch(/insert into audit_events/);
+  });
+
   it('GET /v1/customers with another filter and a full first page: the page, then a capped count', async () => {
     const sent = await statementsOf(() =>
       call(

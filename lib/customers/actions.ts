@@ -46,8 +46,8 @@ export async function updateCustomerAction(
       throw new ValidationError([{ field: 'etag', message: 'Required' }], 'Reload the form.');
     }
     try {
-      const { customer } = await updateCustomer(context, id, input, { ifMatch: etag });
-      return { id: customer.id, etag: customerEtag(customer) };
+      const updated = await updateCustomer(context, id, input, { ifMatch: etag });
+      return { id: updated.id, etag: updated.etag };
     } catch (error) {
       if (error instanceof DomainError && error.code === 'version_mismatch') {
         const { customer, usdTotal } = await getCustomer(context.actor, id);

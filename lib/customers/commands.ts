@@ -1,6 +1,7 @@
 import 'server-only';
-import { and, eq, getTableColumns, isNotNull, isNull, ne, or, sql } from 'drizzle-orm';
-import { db, type Transaction } from '@/db/client';
+import { and, eq, isNotNull, isNull, ne, or, sql } from 'drizzle-orm';
+import { db, type Queryable, type Transaction } from '@/db/client';
+import { prepared } from '@/db/prepared';
 import { auditEvents, customers, deletionRequests, kycDecisions, type Customer } from '@/db/schema';
 import { auditEventValues, recordAudit } from '@/lib/audit/record';
 import { authorize } from '@/lib/auth/permissions';
@@ -9,14 +10,16 @@ import { DomainError, ValidationError } from '@/lib/errors';
 import { domainErrorResponse } from '@/lib/http/problem';
 import { isCustomerIdShape, newCustomerId } from '@/lib/ids';
 import { parseOrThrow } from '@/lib/validation';
-import { customerUsdTotalColumn } from '@/lib/wallets/queries';
 import { customerConflict, customerNotFound } from './errors';
+import { customerEtagSql, customerJsonSql } from './json';
 import { ifMatchSatisfied, type CustomerWithTotal } from './present';
+import type { CustomerJson } from './queries';
 import {
   customerCreateSchema,
   customerUpdateSchema,
   METADATA_MAX_KEYS,
   type CustomerCreateInput,
+  type CustomerUpdate,
   type CustomerUpdateInput,
 } from './schemas';
 import { encryptShareToken } from './share-token';
@@ -102,88 +105,126 @@ export async function createCustomer(
   }
 }
 
+/** A live customer as an update reads it, planned once per connection. */
+const selectLiveCustomerRow = prepared(() =>
+  db
+    .select()
+    .from(customers)
+    .where(and(eq(customers.id, sql.placeholder('id')), isNull(customers.deletedAt)))
+    .prepare('select_live_customer_row'),
+);
+
 /**
- * Partial update. The row is locked for the transaction, so the If-Match comparison and the
- * write cannot be split by another writer, and only the fields given are written, so a
- * concurrent update of other fields (or other metadata keys) is never lost.
+ * Partial update. Fast path: read the row, check If-Match and the business rules, merge
+ * metadata, then write with `version = <the version read>` in the one statement that also
+ * records the audit event. If a concurrent writer got in between, that write matches nothing
+ * and the update is done again under a row lock (`SELECT … FOR UPDATE` in a transaction),
+ * where it cannot lose. Either way If-Match is judged against the very version written over,
+ * no concurrent change of other fields or metadata keys is lost, and only the fields given
+ * are written. Returns the API's JSON of the result and its ETag.
  */
 export async function updateCustomer(
   context: RequestContext,
   id: string,
   input: CustomerUpdateInput,
   options: { ifMatch?: string | null } = {},
-): Promise<CustomerWithTotal> {
+): Promise<CustomerJson & { id: string }> {
   authorize(context.actor, 'customers:write');
   if (!isCustomerIdShape(id)) throw customerNotFound();
   const patch = parseOrThrow(customerUpdateSchema, input);
-  try {
-    return await db.transaction(async (tx) => {
-      const current = await lockLiveCustomer(tx, id);
-      if (options.ifMatch && !ifMatchSatisfied(options.ifMatch, current)) {
-        throw new DomainError(
-          'version_mismatch',
-          412,
-          'Version mismatch',
-          'The customer changed since you read it; fetch it again and reapply your change.',
-        );
-      }
-      const changes: Partial<Customer> = pick(patch, PROFILE_FIELDS);
-      if (current.type === 'business') {
-        const missing = (['legalName', 'website'] as const).filter((f) => changes[f] === null);
-        if (missing.length) {
-          throw new ValidationError(
-            missing.map((field) => ({ field, message: 'Required for business customers' })),
-          );
-        }
-      }
-      if (patch.metadata !== undefined) {
-        changes.metadata = mergeMetadata(current.metadata, patch.metadata);
-      }
-      if (patch.shareToken !== undefined) {
-        Object.assign(changes, {
-          status: 'under_review',
-          kycProvider: 'sumsub',
-          kycShareTokenEncrypted: encryptShareToken(patch.shareToken),
-          kycShareTokenReceivedAt: new Date(),
-        } satisfies Partial<Customer>);
-      }
-      const status = changes.status ?? current.status;
-      // The audit event rides along as a data-modifying CTE of the update, and the USD total
-      // in its RETURNING: the update is one statement after the lock.
-      const audit = tx.$with('audit').as(
-        tx
-          .insert(auditEvents)
-          .values(
-            auditEventValues(context, {
-              action: 'customer.updated',
-              customerId: id,
-              changedFields: Object.keys(patch).filter(
-                (k) => patch[k as keyof typeof patch] !== undefined,
-              ),
-              ...(status !== current.status
-                ? { before: { status: current.status }, after: { status } }
-                : {}),
-            }),
-          )
-          .returning({ id: auditEvents.id }),
+  const [current] = await selectLiveCustomerRow().execute({ id });
+  if (!current) throw customerNotFound();
+  const written = await writeUpdate(db, context, current, patch, options.ifMatch);
+  if (written) return { id, ...written };
+  return db.transaction(async (tx) => {
+    const locked = await lockLiveCustomer(tx, id);
+    const underLock = await writeUpdate(tx, context, locked, patch, options.ifMatch);
+    if (!underLock) throw new Error(`customer ${id} changed under its row lock`);
+    return { id, ...underLock };
+  });
+}
+
+/** The checked write of `patch` over `current`; undefined when the row is no longer that version. */
+async function writeUpdate(
+  queryable: Queryable,
+  context: RequestContext,
+  current: Customer,
+  patch: CustomerUpdate,
+  ifMatch: string | null | undefined,
+): Promise<CustomerJson | undefined> {
+  if (ifMatch && !ifMatchSatisfied(ifMatch, current)) {
+    throw new DomainError(
+      'version_mismatch',
+      412,
+      'Version mismatch',
+      'The customer changed since you read it; fetch it again and reapply your change.',
+    );
+  }
+  const changes: Partial<Customer> = pick(patch, PROFILE_FIELDS);
+  if (current.type === 'business') {
+    const missing = (['legalName', 'website'] as const).filter((f) => changes[f] === null);
+    if (missing.length) {
+      throw new ValidationError(
+        missing.map((field) => ({ field, message: 'Required for business customers' })),
       );
-      const [updated] = await tx
-        .with(audit)
-        .update(customers)
-        .set({
-          ...changes,
-          version: sql`${customers.version} + 1`,
-          // Strictly increasing even for two updates within one millisecond.
-          updatedAt: sql`greatest(now(), ${customers.updatedAt} + interval '1 millisecond')`,
-        })
-        .where(eq(customers.id, id))
-        .returning({ ...getTableColumns(customers), usdTotal: customerUsdTotalColumn });
-      const { usdTotal, ...customer } = updated!;
-      return { customer, usdTotal };
-    });
+    }
+  }
+  if (patch.metadata !== undefined) {
+    changes.metadata = mergeMetadata(current.metadata, patch.metadata);
+  }
+  if (patch.shareToken !== undefined) {
+    Object.assign(changes, {
+      status: 'under_review',
+      kycProvider: 'sumsub',
+      kycShareTokenEncrypted: encryptShareToken(patch.shareToken),
+      kycShareTokenReceivedAt: new Date(),
+    } satisfies Partial<Customer>);
+  }
+  const status = changes.status ?? current.status;
+  const audit = auditEventValues(context, {
+    action: 'customer.updated',
+    customerId: current.id,
+    changedFields: Object.keys(patch).filter((k) => patch[k as keyof typeof patch] !== undefined),
+    ...(status !== current.status ? { before: { status: current.status }, after: { status } } : {}),
+  });
+  const update = queryable
+    .update(customers)
+    .set({
+      ...changes,
+      version: sql`${customers.version} + 1`,
+      // Strictly increasing even for two updates within one millisecond.
+      updatedAt: sql`greatest(now(), ${customers.updatedAt} + interval '1 millisecond')`,
+    })
+    .where(
+      and(
+        eq(customers.id, current.id),
+        isNull(customers.deletedAt),
+        eq(customers.version, current.version),
+      ),
+    )
+    .returning({ json: customerJsonSql.as('json'), etag: customerEtagSql.as('etag') });
+  try {
+    // The audit event is inserted from the update's RETURNING: no row written, no event.
+    const result = await queryable.execute<CustomerJson>(sql`
+      with updated as (${update.getSQL()}),
+      audit as (
+        insert into audit_events (actor_type, actor_id, actor_label, source, request_id, action,
+          customer_id, changed_fields, before, after)
+        select ${audit.actorType}, ${audit.actorId}, ${audit.actorLabel}, ${audit.source},
+          ${audit.requestId}, ${audit.action}, ${audit.customerId},
+          ${sql.param(audit.changedFields)}::text[], ${jsonOrNull(audit.before)}::jsonb,
+          ${jsonOrNull(audit.after)}::jsonb
+        from updated
+      )
+      select json, etag from updated`);
+    return result.rows[0];
   } catch (error) {
     throw customerConflict(error) ?? error;
   }
+}
+
+function jsonOrNull(value: Record<string, unknown> | undefined): string | null {
+  return value === undefined ? null : JSON.stringify(value);
 }
 
 /**

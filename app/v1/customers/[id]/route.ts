@@ -1,6 +1,5 @@
 import { apiRoute, JsonText, methodNotAllowed, type ApiRequest } from '@/lib/http/api-route';
 import { deleteCustomer, updateCustomer } from '@/lib/customers/commands';
-import { customerEtag, presentCustomer } from '@/lib/customers/present';
 import { getCustomerJson } from '@/lib/customers/queries';
 
 type Params = { id: string };
@@ -11,14 +10,10 @@ export const GET = apiRoute<Params>(async ({ params, context }) => {
 });
 
 async function update({ params, body, request, context }: ApiRequest<Params>) {
-  const { customer, usdTotal } = await updateCustomer(context, params.id, body, {
+  const { json, etag } = await updateCustomer(context, params.id, body, {
     ifMatch: request.headers.get('if-match'),
   });
-  return {
-    status: 200,
-    body: presentCustomer(customer, usdTotal),
-    headers: { ETag: customerEtag(customer) },
-  };
+  return { status: 200, body: new JsonText(json), headers: { ETag: etag } };
 }
 
 /** PUT means the same as PATCH: a partial update (the contract's choice). */

@@ -140,6 +140,27 @@ describe('PATCH /v1/customers/{id}', () => {
     });
   });
 
+  it('applies every one of many concurrent updates to one customer, losing none', async () => {
+    const { json: created } = await newCustomer();
+    const writers = 12;
+    const responses = await Promise.all(
+      Array.from({ length: writers }, (_, i) => patch(created.id, { metadata: { [`k${i}`]: i } })),
+    );
+    expect(responses.map((r) => r.status)).toEqual(Array(writers).fill(200));
+    const after = await call(
+      GET,
+      'GET',
+      `/v1/customers/${created.id}`,
+      { id: created.id },
+      { key },
+    );
+    expect(after.json.metadata).toEqual(
+      Object.fromEntries(Array.from({ length: writers }, (_, i) => [`k${i}`, i])),
+    );
+    // Every update made its own version: `v1` plus one per writer.
+    expect(after.headers.get('etag')).toBe(`"${created.id}.v${1 + writers}"`);
+  });
+
   it('lets a customer change the letter case of their own email', async () => {
     const { json: created } = await newCustomer({ email: 'case@example.com' });
     const response = await patch(created.id, { email: 'CASE@example.com' });
