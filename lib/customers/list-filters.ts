@@ -1,5 +1,16 @@
 import 'server-only';
-import { and, eq, gte, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import {
+  and,
+  eq,
+  gte,
+  inArray,
+  isNull,
+  lt,
+  or,
+  sql,
+  type Placeholder,
+  type SQL,
+} from 'drizzle-orm';
 import { db } from '@/db/client';
 import { customers } from '@/db/schema';
 import { statementName } from '@/db/prepared';
@@ -19,17 +30,51 @@ export function escapeLike(term: string): string {
   return term.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
+/**
+ * How a filter value enters the SQL: as itself (a parameter of this one statement, the
+ * default), or, from `placeholders()`, as a named placeholder of a statement prepared once
+ * per shape and executed with the values collected on the way.
+ */
+export type Bind = <T>(name: string, value: T) => T | Placeholder;
+export const bindValues: Bind = (_name, value) => value;
+
+export function placeholders(): { bind: Bind; values: Record<string, unknown> } {
+  const values: Record<string, unknown> = {};
+  const bind: Bind = (name, value) => {
+    values[name] = value;
+    return sql.placeholder(name);
+  };
+  return { bind, values };
+}
+
 /** Live customers matching every given filter (AND). Unset filters add nothing. */
-export function customerFilterConditions(filters: CustomerFilterSet): SQL {
+export function customerFilterConditions(filters: CustomerFilterSet, bind = bindValues): SQL {
   const conditions: (SQL | undefined)[] = [isNull(customers.deletedAt)];
-  if (filters.email) conditions.push(sql`lower(${customers.email}) = lower(${filters.email})`);
-  if (filters.phone) conditions.push(eq(customers.phone, filters.phone));
-  if (filters.customerId) conditions.push(eq(customers.id, filters.customerId));
-  if (filters.externalId) conditions.push(eq(customers.externalId, filters.externalId));
-  if (filters.type) conditions.push(eq(customers.type, filters.type));
-  if (filters.statuses?.length) conditions.push(inArray(customers.status, filters.statuses));
-  if (filters.createdFrom) conditions.push(gte(customers.createdAt, filters.createdFrom));
-  if (filters.createdBefore) conditions.push(lt(customers.createdAt, filters.createdBefore));
+  if (filters.email) {
+    conditions.push(sql`lower(${customers.email}) = lower(${bind('email', filters.email)})`);
+  }
+  if (filters.phone) conditions.push(eq(customers.phone, bind('phone', filters.phone)));
+  if (filters.customerId) {
+    conditions.push(eq(customers.id, bind('customerId', filters.customerId)));
+  }
+  if (filters.externalId) {
+    conditions.push(eq(customers.externalId, bind('externalId', filters.externalId)));
+  }
+  if (filters.type) conditions.push(eq(customers.type, bind('type', filters.type)));
+  if (filters.statuses?.length) {
+    conditions.push(
+      inArray(
+        customers.status,
+        filters.statuses.map((status, i) => bind(`status${i}`, status)),
+      ),
+    );
+  }
+  if (filters.createdFrom) {
+    conditions.push(gte(customers.createdAt, bind('createdFrom', filters.createdFrom)));
+  }
+  if (filters.createdBefore) {
+    conditions.push(lt(customers.createdAt, bind('createdBefore', filters.createdBefore)));
+  }
   if (filters.hasFunds) conditions.push(eq(customers.hasFunds, true));
   if (filters.q) {
     const escaped = escapeLike(filters.q);
@@ -62,17 +107,17 @@ export function customerFiltersShape(filters: CustomerFilterSet): string | null 
  * by a trigger, as a scalar subquery (text) a page's own statement can carry, so the page and
  * its count are one round trip. Null for any other filter.
  */
-export function keptCountSql(filters: CustomerFilterSet): SQL<string> | null {
+export function keptCountSql(filters: CustomerFilterSet, bind = bindValues): SQL<string> | null {
   const onlyTypeAndStatus = Object.entries(filters).every(
     ([key, value]) => value === undefined || key === 'type' || key === 'statuses',
   );
   if (!onlyTypeAndStatus) return null;
   const conditions: SQL[] = [sql`true`];
-  if (filters.type) conditions.push(sql`kept.type = ${filters.type}`);
+  if (filters.type) conditions.push(sql`kept.type = ${bind('keptType', filters.type)}`);
   if (filters.statuses?.length) {
     conditions.push(
       sql`kept.status in (${sql.join(
-        filters.statuses.map((status) => sql`${status}`),
+        filters.statuses.map((status, i) => sql`${bind(`keptStatus${i}`, status)}`),
         sql`, `,
       )})`,
     );

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, eq, isNull, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import { getTableColumns } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { descNullsLast } from '@/db/order';
@@ -14,10 +14,12 @@ import { customerEtagSql, customerJsonSql } from './json';
 import { decodeCursor, encodeCursor, filtersFingerprint } from './cursor';
 import { customerNotFound } from './errors';
 import {
+  bindValues,
   countCustomers,
   customerFilterConditions,
   customerFiltersShape,
   keptCountSql,
+  placeholders,
 } from './list-filters';
 import type { CustomerWithTotal } from './present';
 import { customerListQuerySchema, type CustomerListQuery } from './schemas';
@@ -98,57 +100,61 @@ export async function listCustomers(
   const position = cursor ? decodeCursor(cursor, filtersFingerprint(filters, limit)) : null;
   const offset = position ? position.offset : requestedOffset;
 
-  const where = customerFilterConditions(filters);
+  // Searches are planned per call (see customerFiltersShape); every other shape of list is a
+  // statement built and prepared once per process and connection, then run with its values.
+  const shape = customerFiltersShape(filters);
+  const { bind, values } = shape === null ? { bind: bindValues, values: {} } : placeholders();
+  const where = customerFilterConditions(filters, bind);
   const pageWhere = position
     ? and(
         where,
-        sql`(${customers.createdAt}, ${customers.id}) < (${position.createdAt.toISOString()}::timestamptz, ${position.id})`,
+        sql`(${customers.createdAt}, ${customers.id}) < (${bind('cursorAt', position.createdAt.toISOString())}::timestamptz, ${bind('cursorId', position.id)})`,
       )
     : where;
-  const order = descNullsLast(customers.createdAt, customers.id);
   // The exact total of an unfiltered or type/status list rides along with the page.
-  const keptCount = keptCountSql(filters);
-  const columns = {
-    json: customerJsonSql,
-    id: customers.id,
-    createdAt: customers.createdAt,
-    ...(keptCount ? { keptCount } : {}),
-  };
-  const selectPage =
-    position || offset === 0
-      ? db
-          .select(columns)
-          .from(customers)
-          .where(pageWhere)
-          .orderBy(...order)
-          .limit(limit + 1)
-      : // A deep offset skips its rows in the (created_at, id) index alone (an index-only
+  const keptCount = keptCountSql(filters, bind);
+  const pageLimit = bind('limit', limit + 1);
+  const deep = !position && offset > 0;
+  const pageOffset = deep ? bind('offset', offset) : 0;
+  const selectPage = () => {
+    const order = descNullsLast(customers.createdAt, customers.id);
+    const columns = {
+      json: customerJsonSql,
+      id: customers.id,
+      createdAt: customers.createdAt,
+      ...(keptCount ? { keptCount } : {}),
+    };
+    return deep
+      ? // A deep offset skips its rows in the (created_at, id) index alone (an index-only
         // scan), then reads the page's own rows: not a heap row per skipped customer.
         db
           .select(columns)
           .from(customers)
           .innerJoin(
-            deepPageIds(where, order, limit + 1, offset),
+            deepPageIds(where, order, pageLimit, pageOffset),
             eq(customers.id, sql`page_ids.id`),
           )
-          .orderBy(...order);
+          .orderBy(...order)
+      : db
+          .select(columns)
+          .from(customers)
+          .where(pageWhere)
+          .orderBy(...order)
+          .limit(pageLimit);
+  };
   // A first page that is not full holds every match: its length is the exact count, so a
   // selective filter (email, phone, ids, a rare term) costs one statement. A page of a list
   // with a kept count has it in its rows. Other pages count alongside the page.
   const firstPage = !position && offset === 0;
-  const shape = customerFiltersShape(filters);
+  const countWhere = () => (shape === null ? where : customerFilterConditions(filters));
   const [rows, counted] = await Promise.all([
     shape === null
-      ? selectPage
-      : selectPage
-          .prepare(
-            statementName(
-              'api_list',
-              `${shape}|${position ? 'cursor' : offset > 0 ? 'offset' : 'first'}`,
-            ),
-          )
-          .execute(),
-    firstPage || keptCount ? null : countCustomers(filters, where),
+      ? selectPage().execute()
+      : preparedListPage(
+          statementName('api_list', `${shape}|${position ? 'cursor' : deep ? 'offset' : 'first'}`),
+          selectPage,
+        ).execute(values),
+    firstPage || keptCount ? null : countCustomers(filters, countWhere()),
   ]);
   const hasMore = rows.length > limit;
   const page = rows.slice(0, limit);
@@ -158,7 +164,7 @@ export async function listCustomers(
     (keptTotal !== undefined
       ? { totalCount: Number(keptTotal), totalCountExact: true }
       : hasMore || !firstPage
-        ? await countCustomers(filters, where)
+        ? await countCustomers(filters, countWhere())
         : { totalCount: rows.length, totalCountExact: true });
   const last = page.at(-1);
   return {
@@ -177,11 +183,35 @@ export async function listCustomers(
   };
 }
 
+type ListPageStatement = {
+  execute: (values: Record<string, unknown>) => Promise<ListPageRow[]>;
+};
+type ListPageRow = { json: string; id: string; createdAt: Date; keptCount?: string };
+const listPageStatements = new Map<string, ListPageStatement>();
+
+/** The prepared statement of one shape of list page, built on its first use. */
+function preparedListPage(
+  name: string,
+  build: () => { prepare: (name: string) => ListPageStatement },
+): ListPageStatement {
+  let statement = listPageStatements.get(name);
+  if (!statement) {
+    statement = build().prepare(name);
+    listPageStatements.set(name, statement);
+  }
+  return statement;
+}
+
 /**
  * The ids of one page far into an ordered list, as a subquery to join: skipping `offset`
  * rows reads only the index that has the order's columns, when the filters allow.
  */
-export function deepPageIds(where: SQL, order: SQL[], limit: number, offset: number) {
+export function deepPageIds(
+  where: SQL,
+  order: SQL[],
+  limit: number | Placeholder,
+  offset: number | Placeholder,
+) {
   return db
     .select({ id: customers.id })
     .from(customers)
