@@ -143,11 +143,12 @@ function explainSection(rows) {
 }
 
 /** Facts a reader needs to weigh the numbers, plus the indexes each slow statement used. */
-function notes({ options, machine, rows }) {
+function notes({ options, machine, rows, data }) {
   const list = [
     `Each endpoint ran ${options.warmup} s unmeasured, then ${options.duration} s measured, reads first, then the dashboard, POST and PATCH, with a ceiling run before the first and after each. The 1-minute load average when each endpoint started: ${rows.map((row) => `${row.key} ${row.result.loadAverage?.toFixed(1) ?? '?'}`).join(', ')}.`,
     "The SQL floors of the reads were measured before the load (the database as the read load found it), those of the writes after it. Writes leave entries in the trigram GIN index's pending list (fastupdate) until a vacuum, which slows every later `q` search a little.",
-    'The ceiling route goes through proxy.ts (its matcher covers /bench/…, so the load sends the session cookie to get past the sign-in redirect) while /v1 routes do not: the ceiling pays for one proxy call that the API does not, which flatters the API ratios slightly.',
+    'The ceiling route, like the /v1 routes, is outside proxy.ts’s matcher: neither pays for the sign-in redirect check that console pages go through.',
+    `\`q=${data.commonTerm}\` matches more than 10,000 customers, so its count is a lower bound ("10,000+"), which each instance remembers for 60 s: the warm-up computed it (a capped count reads 10,001 matches, ~30 ms) and the measured requests reuse it, which is why its row shows one statement. A term's first request, or one a minute later, pays that count once; exact counts (below 10,000) are never cached.`,
     `The load generator runs on the same ${machine.cores} cores as the server and PostgreSQL; req/s is every response of the measured window divided by its length.`,
     'The SQL floor replays the statements one after another on one connection; the list endpoints run the page query and the count concurrently on two pool connections, so for them the floor is an upper bound of the database part of the critical path. Writes are replayed with their BEGIN/COMMIT (a create with a new id and email each time).',
     `The server runs with NODE_ENV=production, API_RATE_LIMIT=1000000 (the per-key limiter never throttles), BENCHMARK=1 and the default pool of ${process.env.DATABASE_POOL_SIZE ?? 10} connections (DATABASE_POOL_SIZE).`,
