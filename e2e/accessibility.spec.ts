@@ -1,17 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { SEEDED_CUSTOMERS_LIST, storageStateFor } from './support';
-
-/** axe on every page of the console: no serious or critical violation, in light and dark. */
-async function expectNoSeriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter(
-    (v) => v.impact === 'serious' || v.impact === 'critical',
-  );
-  expect(
-    serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
-  ).toEqual([]);
-}
+import { expectNoSeriousA11yViolations, SEEDED_CUSTOMERS_LIST, storageStateFor } from './support';
 
 async function firstCustomerHref(page: Page): Promise<string> {
   await page.goto(SEEDED_CUSTOMERS_LIST);
@@ -27,7 +15,7 @@ test('the sign-in page has no serious accessibility violations', async ({ browse
   const context = await browser.newContext({ storageState: undefined });
   const page = await context.newPage();
   await page.goto('/sign-in');
-  await expectNoSeriousViolations(page);
+  await expectNoSeriousA11yViolations(page);
   await context.close();
 });
 
@@ -53,7 +41,7 @@ for (const scheme of ['light', 'dark'] as const) {
         const detail = name.includes('customer') ? await firstCustomerHref(page) : '';
         await page.goto(path(detail));
         await page.waitForLoadState('networkidle');
-        await expectNoSeriousViolations(page);
+        await expectNoSeriousA11yViolations(page);
       });
     }
   });
@@ -67,7 +55,7 @@ test.describe('signed in as viewer', () => {
     for (const path of ['/customers', detail]) {
       await page.goto(path);
       await page.waitForLoadState('networkidle');
-      await expectNoSeriousViolations(page);
+      await expectNoSeriousA11yViolations(page);
     }
   });
 });

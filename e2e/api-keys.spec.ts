@@ -1,14 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-import { storageStateFor } from './support';
+import { expect, test } from '@playwright/test';
+import { expectNoSeriousA11yViolations, storageStateFor } from './support';
 
 test.use({ storageState: storageStateFor('admin') });
-
-async function expectNoSeriousA11yViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
-}
 
 test('an admin creates an API key, uses its secret once shown, and revokes it', async ({
   page,

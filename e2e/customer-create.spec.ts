@@ -1,12 +1,10 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { SEEDED_CUSTOMERS_LIST, storageStateFor, toast } from './support';
-
-async function expectNoSeriousA11yViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
-}
+import {
+  expectNoSeriousA11yViolations,
+  SEEDED_CUSTOMERS_LIST,
+  storageStateFor,
+  toast,
+} from './support';
 
 /** An email of a seeded demo customer. */
 async function seededEmail(page: Page): Promise<string> {

@@ -1,14 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { SEEDED_CUSTOMERS_LIST, storageStateFor } from './support';
+import { expectNoSeriousA11yViolations, SEEDED_CUSTOMERS_LIST, storageStateFor } from './support';
 
 test.use({ storageState: storageStateFor('admin') });
-
-async function expectNoSeriousA11yViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
-}
 
 /**
  * Opens the oldest seeded customer that holds funds. The oldest, because other specs running

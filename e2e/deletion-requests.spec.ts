@@ -1,13 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { storageStateFor, type Role } from './support';
-
-async function expectNoSeriousA11yViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
-}
+import { expectNoSeriousA11yViolations, type Role, storageStateFor } from './support';
 
 /** A page signed in as one of the demo staff, in a context of its own. */
 async function pageAs(browser: Browser, role: Role): Promise<Page> {

@@ -1,14 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { storageStateFor } from './support';
+import { expectNoSeriousA11yViolations, storageStateFor } from './support';
 
 test.use({ storageState: storageStateFor('support') });
-
-async function expectNoSeriousA11yViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
-}
 
 /** Opens a console page and waits for it to hydrate (the list shows its "/" hint then). */
 async function open(page: Page, url: string) {

@@ -1,16 +1,9 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { storageStateFor } from './support';
+import { expectNoSeriousA11yViolations, storageStateFor } from './support';
 
 test.use({ storageState: storageStateFor('admin') });
 
 const PASSWORD = 'e2e initial password';
-
-async function expectNoSeriousA11yViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
-}
 
 async function addStaffMember(page: Page, member: { name: string; email: string; role: string }) {
   await page.getByRole('button', { name: 'Add staff member' }).click();

@@ -1,4 +1,5 @@
-import type { Locator, Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Locator, type Page } from '@playwright/test';
 import path from 'node:path';
 
 export type Role = 'admin' | 'support' | 'viewer';
@@ -17,3 +18,12 @@ export function toast(page: Page, text: string): Locator {
  * are other specs' own customers, which a spec running in parallel may delete at any moment.
  */
 export const SEEDED_CUSTOMERS_LIST = '/customers?sort=created-asc';
+
+/** axe on the page as it is now: no serious or critical violation, each named with its nodes. */
+export async function expectNoSeriousA11yViolations(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(
+    serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
+  ).toEqual([]);
+}

@@ -14,6 +14,7 @@ import { TextareaField } from '@/components/ui/textarea';
 import { deleteCustomerAction, getDeletionImpactAction } from '@/lib/customers/actions';
 import type { DeletionImpact } from '@/lib/customers/deletion-impact';
 import { deletionConfirmationSchema, type DeletionConfirmation } from '@/lib/customers/form-values';
+import { BlockedDeletionAlert } from '@/components/deletion-requests/blocked-deletion-alert';
 
 const impactKey = (customerId: string) => ['customers', customerId, 'deletion-impact'];
 
@@ -119,25 +120,7 @@ function ImpactSummary({ impact }: { impact: DeletionImpact }) {
           </li>
         ) : null}
       </ul>
-      {impact.blockedReason ? (
-        <div
-          role="alert"
-          className="space-y-2 rounded-md border border-red-200 bg-red-50 p-3 text-red-900 dark:border-red-900 dark:bg-red-950 dark:text-red-100"
-        >
-          <p className="font-medium">Deletion is blocked</p>
-          <p>{impact.blockedReason}</p>
-          <ul className="space-y-1">
-            {impact.fundedBalances.map((line) => (
-              <li key={`${line.walletId}-${line.currency}`} className="flex flex-wrap gap-x-2">
-                <span className="capitalize">{line.network}</span>
-                <span className="font-mono">
-                  {line.amount} {line.currency}
-                </span>
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <BlockedDeletionAlert title="Deletion is blocked" impact={impact} />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { Card } from '@/components/ui/card';
 import type { DeletionImpact } from '@/lib/customers/deletion-impact';
+import { BlockedDeletionAlert } from './blocked-deletion-alert';
 
 /**
  * What approving would do, from the same read as the customer page's delete dialog: what is
@@ -22,25 +23,7 @@ export function DeletionImpactCard({ impact }: { impact: DeletionImpact }) {
           </li>
           <li>All of it in one transaction: the customer is either fully erased or untouched.</li>
         </ul>
-        {impact.blockedReason ? (
-          <div
-            role="alert"
-            className="space-y-2 rounded-md border border-red-200 bg-red-50 p-3 text-red-900 dark:border-red-900 dark:bg-red-950 dark:text-red-100"
-          >
-            <p className="font-medium">Approval is blocked</p>
-            <p>{impact.blockedReason}</p>
-            <ul className="space-y-1">
-              {impact.fundedBalances.map((line) => (
-                <li key={`${line.walletId}-${line.currency}`} className="flex flex-wrap gap-x-2">
-                  <span className="capitalize">{line.network}</span>
-                  <span className="font-mono">
-                    {line.amount} {line.currency}
-                  </span>
-                </li>
-              ))}
-            </ul>
-          </div>
-        ) : null}
+        <BlockedDeletionAlert title="Approval is blocked" impact={impact} />
       </div>
     </Card>
   );

@@ -1,5 +1,7 @@
 import type { SelectHTMLAttributes } from 'react';
+import { FieldFrame } from './field';
 
+/** A labelled select with its error announced and tied to it through aria-describedby. */
 export function SelectField({
   label,
   error,
@@ -7,26 +9,13 @@ export function SelectField({
   children,
   ...props
 }: SelectHTMLAttributes<HTMLSelectElement> & { label: string; error?: string; id: string }) {
-  const errorId = `${id}-error`;
   return (
-    <div className="space-y-1">
-      <label htmlFor={id} className="block text-sm font-medium">
-        {label}
-      </label>
-      <select
-        id={id}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? errorId : undefined}
-        className="block w-full rounded-md border border-zinc-300 bg-white px-3 py-2 text-sm shadow-sm dark:border-zinc-700 dark:bg-zinc-900"
-        {...props}
-      >
-        {children}
-      </select>
-      {error ? (
-        <p id={errorId} className="text-sm text-red-600 dark:text-red-400">
-          {error}
-        </p>
-      ) : null}
-    </div>
+    <FieldFrame id={id} label={label} error={error}>
+      {(control) => (
+        <select {...control} {...props}>
+          {children}
+        </select>
+      )}
+    </FieldFrame>
   );
 }

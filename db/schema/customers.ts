@@ -15,17 +15,11 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import { CUSTOMER_STATUSES, CUSTOMER_TYPES } from '@/lib/customers/constants';
 import { createdAt, publicId } from './columns';
 
-export const customerType = pgEnum('customer_type', ['individual', 'business']);
-export const customerStatus = pgEnum('customer_status', [
-  'not_started',
-  'incomplete',
-  'pending_verification',
-  'under_review',
-  'approved',
-  'rejected',
-]);
+export const customerType = pgEnum('customer_type', CUSTOMER_TYPES);
+export const customerStatus = pgEnum('customer_status', CUSTOMER_STATUSES);
 
 export type ResidentialAddress = {
   streetLine1: string;
