@@ -82,6 +82,8 @@ describe('statements per request, with the API key already verified', () => {
       );
       expect(sent).toHaveLength(1);
       expect(sent[0]).toMatch(/customer_counts/);
+      // The limit is in the text: a parameter would make PostgreSQL re-plan every call.
+      expect(sent[0]).toMatch(new RegExp(`limit ${Number(query.match(/limit=(\d+)/)![1]) + 1}$`));
     }
   });
 

@@ -1,7 +1,7 @@
 import 'server-only';
 import { asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { db } from '@/db/client';
-import { statementName } from '@/db/prepared';
+import { literalLimit, statementName } from '@/db/prepared';
 import { customers } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { authorize, can } from '@/lib/auth/permissions';
@@ -113,12 +113,12 @@ export async function listCustomersForConsole(
           .from(customers)
           .where(where)
           .orderBy(...order)
-          .limit(params.pageSize + 1)
+          .limit(literalLimit(params.pageSize + 1))
       : db
           .select(columns)
           .from(customers)
           .innerJoin(
-            deepPageIds(where, order, params.pageSize + 1, offset),
+            deepPageIds(where, order, literalLimit(params.pageSize + 1), offset),
             eq(customers.id, sql`page_ids.id`),
           )
           .orderBy(...order);
@@ -129,7 +129,7 @@ export async function listCustomersForConsole(
           .prepare(
             statementName(
               'console_list',
-              `${shape}|${params.sort}|${offset > 0 ? 'offset' : 'first'}`,
+              `${shape}|${params.sort}|${offset > 0 ? 'offset' : 'first'}|${params.pageSize}`,
             ),
           )
           .execute(),

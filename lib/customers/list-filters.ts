@@ -13,7 +13,7 @@ import {
 } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { customers } from '@/db/schema';
-import { statementName } from '@/db/prepared';
+import { literalLimit, statementName } from '@/db/prepared';
 import type { CustomerListFilters } from './schemas';
 
 /** Beyond this many matches a filtered count stops; the contract allows a lower bound. */
@@ -148,7 +148,7 @@ export async function countCustomers(
     .select({ one: sql`1` })
     .from(customers)
     .where(where)
-    .limit(COUNT_LIMIT + 1)
+    .limit(literalLimit(COUNT_LIMIT + 1))
     .as('matches');
   const capped = db.select({ n: sql<number>`count(*)::int` }).from(matches);
   const [result] = await (

@@ -3,7 +3,7 @@ import { and, eq, isNull, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import { getTableColumns } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { descNullsLast } from '@/db/order';
-import { prepared, statementName } from '@/db/prepared';
+import { literalLimit, prepared, statementName } from '@/db/prepared';
 import { customers, type Customer } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { authorize } from '@/lib/auth/permissions';
@@ -113,7 +113,8 @@ export async function listCustomers(
     : where;
   // The exact total of an unfiltered or type/status list rides along with the page.
   const keptCount = keptCountSql(filters, bind);
-  const pageLimit = bind('limit', limit + 1);
+  // In the statement's text, not a parameter (see literalLimit); the shape names it.
+  const pageLimit = literalLimit(limit + 1);
   const deep = !position && offset > 0;
   const pageOffset = deep ? bind('offset', offset) : 0;
   const selectPage = () => {
@@ -151,7 +152,10 @@ export async function listCustomers(
     shape === null
       ? selectPage().execute()
       : preparedListPage(
-          statementName('api_list', `${shape}|${position ? 'cursor' : deep ? 'offset' : 'first'}`),
+          statementName(
+            'api_list',
+            `${shape}|${position ? 'cursor' : deep ? 'offset' : 'first'}|${limit + 1}`,
+          ),
           selectPage,
         ).execute(values),
     firstPage || keptCount ? null : countCustomers(filters, countWhere()),
