@@ -271,7 +271,7 @@ async function main() {
   console.log(`\n${resultsTable(rows)}\n`);
   if (growth) console.log(`${growthTable(growth)}\n`);
   console.log(
-    `Server RSS ${(memory.serving.rssKb / 1024).toFixed(0)} MiB (target ≤ 500 MB); seeding ${large.seed ? `${large.seed.seconds.toFixed(1)} s` : 'reused'}.`,
+    `Server RSS ${(memory.serving.rssKb / 1024).toFixed(0)} MiB = ${((memory.serving.rssKb * 1024) / 1e6).toFixed(0)} MB (target ≤ 500 MB); seeding ${large.seed ? `${large.seed.seconds.toFixed(1)} s` : 'reused'}.`,
   );
   log(`wrote ${options.out}`);
 

@@ -10,6 +10,11 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { run } from './exec.mjs';
 
 export const DIST_DIR = '.next-bench';
+/** The NODE_OPTIONS of package.json's `start` script, so the bench runs the server as deployed. */
+const START_NODE_OPTIONS =
+  JSON.parse(fs.readFileSync('package.json', 'utf8')).scripts.start.match(
+    /NODE_OPTIONS=(\S+)/,
+  )?.[1] ?? '';
 const STAFF = { email: 'admin@example.com', password: 'console-demo-2026' };
 /** Sign-in throttling is per client address; a fixed documentation address keeps it one. */
 const CLIENT_ADDRESS = '203.0.113.77';
@@ -102,6 +107,8 @@ export async function startServer({ databaseUrl, pgliteDir, label }) {
     BETTER_AUTH_URL: origin,
     BENCHMARK: '1',
     API_RATE_LIMIT: '1000000',
+    // As `npm start` runs it (package.json): V8's heap capped, so memory stays bounded.
+    NODE_OPTIONS: START_NODE_OPTIONS,
     NODE_ENV: 'production',
     NEXT_DIST_DIR: DIST_DIR,
     NEXT_TELEMETRY_DISABLED: '1',
