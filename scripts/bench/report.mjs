@@ -216,7 +216,7 @@ const WHY_MISSED = {
   'offset-deep':
     'Skipping 500,000 rows reads 500,000 index entries, 35–45 ms of one core even as an index-only scan; ten concurrent requests on two cores queue behind each other. PostgreSQL has no positional index, so closing it needs one maintained by the application on every insert and delete, or clients paging with `nextCursor`, which costs the same at any depth (the cursor row).',
   dashboard:
-    'A server-rendered App Router page (the React Server Components render, its flight payload, and server-side rendering of the interactive table, filters and pagination: ~40 KB of HTML) costs ~7 ms of CPU per request against ~1 ms for the JSON route, and ten connections on two cores queue on it. Closing it: render the rows once (server components only, no client table hydrated from the same data), or cache the rendered list per role and filter for a few seconds.',
+    'A server-rendered App Router page (the React Server Components render, its flight payload, and server-side rendering of the interactive table, filters and pagination: ~40 KB of HTML) costs ~7 ms of CPU per request against ~1 ms for the JSON route, and ten connections on two cores queue on it; with the heap capped at 384 MB (`npm start`) its ~70 KB of garbage per page is collected more often (an uncapped run measured p95 ~84 ms, still over). Closing it: render the rows once (server components only, no client table hydrated from the same data), or cache the rendered list per role and filter for a few seconds.',
   create:
     'One statement, but each create waits for its commit to reach the WAL on disk; with ten connections the flushes are shared (group commit) only as far as the timing allows.',
   update:
