@@ -110,9 +110,12 @@ class Listener {
     const list = this.channels.get(channel) ?? [];
     list.push(handlers);
     this.channels.set(channel, list);
-    if (this.client)
-      void this.client.query(`LISTEN "${channel}"`).then(() => handlers.onLive(true));
-    else this.connect();
+    if (!this.client) return this.connect();
+    // A failed LISTEN means a broken connection: its 'error' handler reconnects and re-listens.
+    this.client.query(`LISTEN "${channel}"`).then(
+      () => handlers.onLive(true),
+      () => {},
+    );
   }
 
   stop() {

@@ -3,7 +3,12 @@ import { and, eq, isNotNull, isNull, ne, or, sql } from 'drizzle-orm';
 import { db, type Queryable, type Transaction } from '@/db/client';
 import { prepared } from '@/db/prepared';
 import { auditEvents, customers, deletionRequests, kycDecisions, type Customer } from '@/db/schema';
-import { auditEventValues, recordAudit } from '@/lib/audit/record';
+import {
+  auditEventValues,
+  auditInsertPerRow,
+  recordAudit,
+  type AuditEntry,
+} from '@/lib/audit/record';
 import { authorize } from '@/lib/auth/permissions';
 import type { RequestContext } from '@/lib/context';
 import { DomainError, ValidationError } from '@/lib/errors';
@@ -181,12 +186,12 @@ async function writeUpdate(
     } satisfies Partial<Customer>);
   }
   const status = changes.status ?? current.status;
-  const audit = auditEventValues(context, {
+  const audit: AuditEntry = {
     action: 'customer.updated',
     customerId: current.id,
     changedFields: Object.keys(patch).filter((k) => patch[k as keyof typeof patch] !== undefined),
     ...(status !== current.status ? { before: { status: current.status }, after: { status } } : {}),
-  });
+  };
   const update = queryable
     .update(customers)
     .set({
@@ -207,24 +212,12 @@ async function writeUpdate(
     // The audit event is inserted from the update's RETURNING: no row written, no event.
     const result = await queryable.execute<CustomerJson>(sql`
       with updated as (${update.getSQL()}),
-      audit as (
-        insert into audit_events (actor_type, actor_id, actor_label, source, request_id, action,
-          customer_id, changed_fields, before, after)
-        select ${audit.actorType}, ${audit.actorId}, ${audit.actorLabel}, ${audit.source},
-          ${audit.requestId}, ${audit.action}, ${audit.customerId},
-          ${sql.param(audit.changedFields)}::text[], ${jsonOrNull(audit.before)}::jsonb,
-          ${jsonOrNull(audit.after)}::jsonb
-        from updated
-      )
+      audit as (${auditInsertPerRow(context, audit, sql`updated`)})
       select json, etag from updated`);
     return result.rows[0];
   } catch (error) {
     throw customerConflict(error) ?? error;
   }
-}
-
-function jsonOrNull(value: Record<string, unknown> | undefined): string | null {
-  return value === undefined ? null : JSON.stringify(value);
 }
 
 /**

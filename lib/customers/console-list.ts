@@ -1,5 +1,5 @@
 import 'server-only';
-import { asc, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { asc, desc, sql, type SQL } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { literalLimit, statementName } from '@/db/prepared';
 import { customers } from '@/db/schema';
@@ -12,10 +12,11 @@ import {
   customerFilterConditions,
   customerFiltersShape,
   keptCountSql,
+  totalFromPage,
   type CustomerFilterSet,
 } from './list-filters';
 import { maskEmail, maskPhone } from './masking';
-import { deepPageIds, displayName } from './queries';
+import { customerSummaryColumns, displayName, selectCustomerPage } from './queries';
 import type { CustomerStatus, CustomerType } from './schemas';
 import {
   loadCustomerListParams,
@@ -91,37 +92,23 @@ export async function listCustomersForConsole(
   const firstPage = params.page === 1;
   const shape = customerFiltersShape(filters);
   const keptCount = keptCountSql(filters);
-  const columns = {
-    id: customers.id,
-    type: customers.type,
-    status: customers.status,
-    firstName: customers.firstName,
-    lastName: customers.lastName,
-    legalName: customers.legalName,
-    email: customers.email,
-    phone: customers.phone,
-    createdAt: customers.createdAt,
-    usdTotal: customerUsdTotalColumn,
-    // The exact total of an unfiltered or type/status list rides along with the page.
-    ...(keptCount ? { keptCount } : {}),
-  };
   const order = ORDER_BY[params.sort];
-  const selectPage =
-    offset === 0
-      ? db
-          .select(columns)
-          .from(customers)
-          .where(where)
-          .orderBy(...order)
-          .limit(literalLimit(params.pageSize + 1))
-      : db
-          .select(columns)
-          .from(customers)
-          .innerJoin(
-            deepPageIds(where, order, literalLimit(params.pageSize + 1), offset),
-            eq(customers.id, sql`page_ids.id`),
-          )
-          .orderBy(...order);
+  const selectPage = selectCustomerPage(
+    db
+      .select({
+        ...customerSummaryColumns,
+        createdAt: customers.createdAt,
+        usdTotal: customerUsdTotalColumn,
+        // The exact total of an unfiltered or type/status list rides along with the page.
+        ...(keptCount ? { keptCount } : {}),
+      })
+      .from(customers)
+      .$dynamic(),
+    where,
+    order,
+    literalLimit(params.pageSize + 1),
+    offset,
+  );
   const [found, counted] = await Promise.all([
     shape === null
       ? selectPage
@@ -138,14 +125,10 @@ export async function listCustomersForConsole(
   ]);
   const hasNextPage = found.length > params.pageSize;
   const page = found.slice(0, params.pageSize);
-  const keptTotal = found[0] && 'keptCount' in found[0] ? found[0].keptCount : undefined;
   const count =
     counted ??
-    (keptTotal !== undefined
-      ? { totalCount: Number(keptTotal), totalCountExact: true }
-      : hasNextPage || !firstPage
-        ? await countCustomers(filters, where)
-        : { totalCount: found.length, totalCountExact: true });
+    totalFromPage(found, params.pageSize, firstPage) ??
+    (await countCustomers(filters, where));
   const showContact = can(actor, 'customers:read-pii');
 
   // With a lower-bound count, the pages reached so far are known to exist too.

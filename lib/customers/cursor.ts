@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { ValidationError } from '@/lib/errors';
+import { canonicalFilters } from './list-filters';
 import type { CustomerListFilters } from './schemas';
 
 /**
@@ -10,12 +11,10 @@ import type { CustomerListFilters } from './schemas';
 export type CursorPosition = { createdAt: Date; id: string; offset: number };
 
 export function filtersFingerprint(filters: CustomerListFilters, limit: number): string {
-  const canonical = JSON.stringify(
-    Object.entries({ ...filters, limit })
-      .filter(([, value]) => value !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : 1)),
-  );
-  return createHash('sha256').update(canonical).digest('base64url').slice(0, 16);
+  return createHash('sha256')
+    .update(canonicalFilters({ ...filters, limit }))
+    .digest('base64url')
+    .slice(0, 16);
 }
 
 export function encodeCursor(position: CursorPosition, fingerprint: string): string {

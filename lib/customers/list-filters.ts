@@ -125,21 +125,37 @@ export function keptCountSql(filters: CustomerFilterSet, bind = bindValues): SQL
   return sql<string>`(select coalesce(sum(kept.count), 0)::text from customer_counts kept where ${sql.join(conditions, sql` and `)})`;
 }
 
+export type ListTotal = { totalCount: number; totalCountExact: boolean };
+
+/**
+ * A page's total when its own rows tell it: the kept count a page statement carries (see
+ * `keptCountSql`), or, for a first page that is not full (at most `limit` of the `limit + 1`
+ * rows asked for), its length. Null when it must be counted.
+ */
+export function totalFromPage(
+  rows: readonly object[],
+  limit: number,
+  firstPage: boolean,
+): ListTotal | null {
+  const first = rows[0];
+  if (first && 'keptCount' in first)
+    return { totalCount: Number(first.keptCount), totalCountExact: true };
+  if (firstPage && rows.length <= limit) return { totalCount: rows.length, totalCountExact: true };
+  return null;
+}
+
 /**
  * Exact for the unfiltered list and type/status filters at any size (kept per type and status
  * by a trigger); other filters count up to 10,000 matches and then report a lower bound.
  */
-export async function countCustomers(
-  filters: CustomerFilterSet,
-  where: SQL,
-): Promise<{ totalCount: number; totalCountExact: boolean }> {
-  const shape = customerFiltersShape(filters);
+export async function countCustomers(filters: CustomerFilterSet, where: SQL): Promise<ListTotal> {
   const kept = keptCountSql(filters);
   if (kept) {
     const result = await db.execute<{ n: string }>(sql`select ${kept} as n`);
     return { totalCount: Number(result.rows[0]?.n ?? 0), totalCountExact: true };
   }
-  const key = filtersKey(filters);
+  const shape = customerFiltersShape(filters);
+  const key = canonicalFilters(filters);
   const now = Date.now();
   const broad = broadFilters.get(key);
   if (broad && broad > now) return { totalCount: COUNT_LIMIT, totalCountExact: false };
@@ -172,7 +188,8 @@ const broadFilters = new Map<string, number>();
 const BROAD_FILTER_TTL_MS = 60_000;
 const BROAD_FILTERS_MAX = 1_000;
 
-function filtersKey(filters: CustomerFilterSet): string {
+/** Filters (and anything else set beside them) as one canonical string: set keys, sorted. */
+export function canonicalFilters(filters: object): string {
   return JSON.stringify(
     Object.entries(filters)
       .filter(([, value]) => value !== undefined)

@@ -6,7 +6,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { authorize, can } from '@/lib/auth/permissions';
 import { escapeLike } from './list-filters';
 import { maskEmail, maskPhone } from './masking';
-import { displayName } from './queries';
+import { customerSummaryColumns, displayName } from './queries';
 import { normalisePhone, type CustomerStatus, type CustomerType } from './schemas';
 
 export const LOOKUP_LIMIT = 8;
@@ -33,24 +33,13 @@ const EVM_ADDRESS = /^0x[0-9a-fA-F]{40}$/;
 // Base58 (Solana, Tron): no 0, O, I or l; addresses are 32–44 characters.
 const BASE58_ADDRESS = /^[1-9A-HJ-NP-Za-km-z]{32,44}$/;
 
-const resultColumns = {
-  id: customers.id,
-  type: customers.type,
-  status: customers.status,
-  firstName: customers.firstName,
-  lastName: customers.lastName,
-  legalName: customers.legalName,
-  email: customers.email,
-  phone: customers.phone,
-};
-
 const live = isNull(customers.deletedAt);
 
 type Found = Awaited<ReturnType<typeof findWhere>>[number];
 
 function findWhere(condition: SQL, ...orderBy: SQL[]) {
   return db
-    .select(resultColumns)
+    .select(customerSummaryColumns)
     .from(customers)
     .where(and(live, condition))
     .orderBy(...(orderBy.length > 0 ? orderBy : [asc(customers.id)]))
@@ -95,7 +84,7 @@ export async function lookupCustomers(
       'wallet',
       address
         ? db
-            .select(resultColumns)
+            .select(customerSummaryColumns)
             .from(wallets)
             .innerJoin(customers, eq(customers.id, wallets.customerId))
             .where(and(live, eq(wallets.address, address)))

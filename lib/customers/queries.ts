@@ -1,6 +1,6 @@
 import 'server-only';
-import { and, eq, isNull, sql, type Placeholder, type SQL } from 'drizzle-orm';
-import { getTableColumns } from 'drizzle-orm';
+import { and, eq, getTableColumns, isNull, sql, type Placeholder, type SQL } from 'drizzle-orm';
+import type { PgSelect } from 'drizzle-orm/pg-core';
 import { db } from '@/db/client';
 import { descNullsLast } from '@/db/order';
 import { literalLimit, prepared, statementName } from '@/db/prepared';
@@ -20,6 +20,7 @@ import {
   customerFiltersShape,
   keptCountSql,
   placeholders,
+  totalFromPage,
 } from './list-filters';
 import type { CustomerWithTotal } from './present';
 import { customerListQuerySchema, type CustomerListQuery } from './schemas';
@@ -117,32 +118,22 @@ export async function listCustomers(
   const pageLimit = literalLimit(limit + 1);
   const deep = !position && offset > 0;
   const pageOffset = deep ? bind('offset', offset) : 0;
-  const selectPage = () => {
-    const order = descNullsLast(customers.createdAt, customers.id);
-    const columns = {
-      json: customerJsonSql,
-      id: customers.id,
-      createdAt: customers.createdAt,
-      ...(keptCount ? { keptCount } : {}),
-    };
-    return deep
-      ? // A deep offset skips its rows in the (created_at, id) index alone (an index-only
-        // scan), then reads the page's own rows: not a heap row per skipped customer.
-        db
-          .select(columns)
-          .from(customers)
-          .innerJoin(
-            deepPageIds(where, order, pageLimit, pageOffset),
-            eq(customers.id, sql`page_ids.id`),
-          )
-          .orderBy(...order)
-      : db
-          .select(columns)
-          .from(customers)
-          .where(pageWhere)
-          .orderBy(...order)
-          .limit(pageLimit);
-  };
+  const selectPage = () =>
+    selectCustomerPage(
+      db
+        .select({
+          json: customerJsonSql,
+          id: customers.id,
+          createdAt: customers.createdAt,
+          ...(keptCount ? { keptCount } : {}),
+        })
+        .from(customers)
+        .$dynamic(),
+      pageWhere,
+      descNullsLast(customers.createdAt, customers.id),
+      pageLimit,
+      pageOffset,
+    );
   // A first page that is not full holds every match: its length is the exact count, so a
   // selective filter (email, phone, ids, a rare term) costs one statement. A page of a list
   // with a kept count has it in its rows. Other pages count alongside the page.
@@ -162,14 +153,10 @@ export async function listCustomers(
   ]);
   const hasMore = rows.length > limit;
   const page = rows.slice(0, limit);
-  const keptTotal = rows[0] && 'keptCount' in rows[0] ? rows[0].keptCount : undefined;
   const count =
     counted ??
-    (keptTotal !== undefined
-      ? { totalCount: Number(keptTotal), totalCountExact: true }
-      : hasMore || !firstPage
-        ? await countCustomers(filters, countWhere())
-        : { totalCount: rows.length, totalCountExact: true });
+    totalFromPage(rows, limit, firstPage) ??
+    (await countCustomers(filters, countWhere()));
   const last = page.at(-1);
   return {
     customers: page.map((row) => row.json),
@@ -207,16 +194,25 @@ function preparedListPage(
 }
 
 /**
- * The ids of one page far into an ordered list, as a subquery to join: skipping `offset`
- * rows reads only the index that has the order's columns, when the filters allow.
+ * `query` (a dynamic select from customers) as one page in `order`: from the start when
+ * `offset` is 0, otherwise a deep
+ * offset that skips its rows in the index holding the order's columns (an index-only scan,
+ * when the filters allow) and then reads only the page's own rows. The API and the console
+ * list both page through here.
  */
-export function deepPageIds(
-  where: SQL,
+export function selectCustomerPage<Query extends PgSelect>(
+  query: Query,
+  where: SQL | undefined,
   order: SQL[],
-  limit: number | Placeholder,
+  limit: number,
   offset: number | Placeholder,
-) {
-  return db
+): Query {
+  if (offset === 0)
+    return query
+      .where(where)
+      .orderBy(...order)
+      .limit(limit);
+  const pageIds = db
     .select({ id: customers.id })
     .from(customers)
     .where(where)
@@ -224,7 +220,23 @@ export function deepPageIds(
     .limit(limit)
     .offset(offset)
     .as('page_ids');
+  // The join only narrows the rows: the query's explicit selection, so its row type, stays.
+  return query
+    .innerJoin(pageIds, eq(customers.id, sql`page_ids.id`))
+    .orderBy(...order) as unknown as Query;
 }
+
+/** The columns a customer is listed and looked up by (the console list, the lookup). */
+export const customerSummaryColumns = {
+  id: customers.id,
+  type: customers.type,
+  status: customers.status,
+  firstName: customers.firstName,
+  lastName: customers.lastName,
+  legalName: customers.legalName,
+  email: customers.email,
+  phone: customers.phone,
+};
 
 export function displayName(
   customer: Pick<Customer, 'type' | 'firstName' | 'lastName' | 'legalName'>,

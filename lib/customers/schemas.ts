@@ -11,13 +11,7 @@ import {
   type CustomerType,
 } from './constants';
 
-export {
-  CUSTOMER_STATUSES,
-  CUSTOMER_TYPES,
-  METADATA_MAX_KEYS,
-  type CustomerStatus,
-  type CustomerType,
-} from './constants';
+export * from './constants';
 
 const TYPE_MESSAGE = 'Must be "individual" or "business"';
 
